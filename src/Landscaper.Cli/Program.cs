@@ -1,0 +1,3 @@
+using Landscaper.Cli;
+
+return CliApp.Run(args);
