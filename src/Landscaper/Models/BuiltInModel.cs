@@ -1,5 +1,6 @@
 using Landscaper.Data;
 using Landscaper.Training;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Landscaper.Models;
@@ -42,7 +43,7 @@ public static class BuiltInModel
             case "cnn-digits": flatten = false; model = Seeded.Create(seed, () => new SmallCnn()); break;
             default: throw new ArgumentException($"Unknown model '{name}'. Built-in models: {string.Join(", ", Names)}.", nameof(name));
         }
-        if (dtype == ScalarType.Float64) model.to(ScalarType.Float64);
+        if (dtype == ScalarType.Float64) model = model.to(ScalarType.Float64);
         var trainBatches = train.ToBatches(64, flatten, dtype: dtype);
         Trainer.Train(model, trainBatches, new TrainingOptions(epochs, 1e-2, "adam", seed));
         var testBatches = test.ToBatches(512, flatten, dtype: dtype);
