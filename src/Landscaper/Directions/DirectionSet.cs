@@ -20,6 +20,7 @@ public sealed class DirectionSet
         ArgumentNullException.ThrowIfNull(selection);
         ArgumentNullException.ThrowIfNull(directions);
         if (directions.Count == 0) throw new ArgumentException("A direction set needs at least one direction.", nameof(directions));
+        using (NewDisposeScope())
         for (int k = 0; k < directions.Count; k++)
         {
             selection.EnsureAligned(directions[k], $"{nameof(directions)}[{k}]");

@@ -15,7 +15,9 @@ public static class RandomDirections
         ArgumentNullException.ThrowIfNull(selection);
         if (count < 1 || count > selection.Count)
             throw new ArgumentOutOfRangeException(nameof(count), count, $"Must be in [1, {selection.Count}] (the number of selected parameters).");
-        using var scope = NewDisposeScope();
+        Tensor[][] dirs;
+        using (var scope = NewDisposeScope())
+        {
         var gen = new Generator((ulong)seed, device: CPU);
         var basis = new List<Tensor>();
         for (int k = 0; k < count; k++)
@@ -26,9 +28,10 @@ public static class RandomDirections
             v = v / v.norm();
             basis.Add(v);
         }
-        var dirs = basis.Select(v => selection.Unflatten(v.to(selection.DType).to(selection.Device))
+        dirs = basis.Select(v => selection.Unflatten(v.to(selection.DType).to(selection.Device))
                 .Select(t => t.clone().MoveToOuterDisposeScope()).ToArray())
             .ToArray();
+        }
         return new DirectionSet(selection, dirs, Enumerable.Range(0, count).Select(k => $"random {k}").ToArray(), "random");
     }
 }
