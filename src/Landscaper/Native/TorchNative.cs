@@ -62,17 +62,10 @@ public static class TorchNative
         if (stdcxx is null)
             throw new TorchNativeLoadException($"Could not locate {StdCxx} on this system; TorchSharp needs the GNU C++ runtime (apt-get install libstdc++6).");
 
-        byte[] bytes = File.ReadAllBytes(original);
-        var plan = SymbolVersionPatch.Plan(new ElfImage(bytes), StdCxx, new ElfImage(File.ReadAllBytes(stdcxx)).VersionDefinitions());
-        if (!plan.IsNeeded) return LoadAsShipped(original, stdcxx);
-
-        string missing = string.Join(", ", plan.Missing.Select(m => m.Version));
-        if (!plan.IsSafe)
-            throw new TorchNativeLoadException(
-                $"{original} requires {missing} from {stdcxx}, which does not define it, and relocations use symbols of that version " +
-                $"({string.Join(", ", plan.BlockingSymbols.Take(5))}). Install a newer libstdc++ (GCC 13 or later) or use a TorchSharp build for this system.");
-
-        string patched = WritePatchedCopy(bytes, plan);
+        var prepared = PrepareLibrary(original, StdCxx, new ElfImage(File.ReadAllBytes(stdcxx)).VersionDefinitions(), CacheRoot());
+        if (!prepared.Patched) return LoadAsShipped(original, stdcxx);
+        string missing = string.Join(", ", prepared.Plan.Missing.Select(m => m.Version));
+        string patched = prepared.Path;
         string torchDir = FindLibTorchDirectory(libDir)
             ?? throw new TorchNativeLoadException($"Found {original} but not libtorch_cpu.so beside it or in the NuGet cache; reference the TorchSharp-cpu package.");
         foreach (var dep in new[] { "libc10.so", "libtorch_cpu.so", "libtorch.so" })
@@ -135,18 +128,39 @@ public static class TorchNative
         AssemblyLoadContext.Default.ResolvingUnmanagedDll += (asm, name) => asm == typeof(torch).Assembly ? Resolve(name) : IntPtr.Zero;
     }
 
-    private static string WritePatchedCopy(byte[] original, SymbolVersionPatchPlan plan)
+    /// <summary>
+    /// Decides whether <paramref name="libraryPath"/> loads as shipped against a dependency that defines
+    /// <paramref name="availableVersions"/>; if not, writes (once, atomically) a copy with the missing requirements
+    /// marked weak under <paramref name="cacheRoot"/>. The original file is never modified, and nothing is written when
+    /// no version is missing.
+    /// </summary>
+    /// <param name="libraryPath">The shared object to load (e.g. libLibTorchSharp.so).</param>
+    /// <param name="dependency">The needed file whose versions matter (e.g. libstdc++.so.6).</param>
+    /// <param name="availableVersions">Version names the installed dependency defines.</param>
+    /// <param name="cacheRoot">Folder for patched copies; a sub-folder named after the original's SHA-256 is used.</param>
+    /// <exception cref="TorchNativeLoadException">A version is missing and marking it weak is unsafe (relocations use it).</exception>
+    public static PreparedLibrary PrepareLibrary(string libraryPath, string dependency, IReadOnlySet<string> availableVersions, string cacheRoot)
     {
+        byte[] original = File.ReadAllBytes(libraryPath);
+        var plan = SymbolVersionPatch.Plan(new ElfImage(original), dependency, availableVersions);
+        if (!plan.IsNeeded) return new PreparedLibrary(libraryPath, plan, Patched: false);
+        string missing = string.Join(", ", plan.Missing.Select(m => m.Version));
+        if (!plan.IsSafe)
+            throw new TorchNativeLoadException(
+                $"{libraryPath} requires {missing} from {dependency}, which the installed copy does not define, and relocations use symbols of that version " +
+                $"({string.Join(", ", plan.BlockingSymbols.Take(5))}). Install a newer {dependency} (for libstdc++: GCC 13 or later) or use a build made for this system.");
         string hash = Convert.ToHexString(SHA256.HashData(original))[..16].ToLowerInvariant();
-        string dir = Path.Combine(CacheRoot(), $"torchsharp-{hash}");
-        string target = Path.Combine(dir, LibraryFile);
+        string dir = Path.Combine(cacheRoot, $"{Path.GetFileNameWithoutExtension(libraryPath)}-{hash}");
+        string target = Path.Combine(dir, Path.GetFileName(libraryPath));
         byte[] patched = SymbolVersionPatch.Apply(original, plan);
-        if (File.Exists(target) && File.ReadAllBytes(target).AsSpan().SequenceEqual(patched)) return target;
-        Directory.CreateDirectory(dir);
-        string temp = Path.Combine(dir, $".{LibraryFile}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        File.WriteAllBytes(temp, patched);
-        File.Move(temp, target, overwrite: true);
-        return target;
+        if (!(File.Exists(target) && File.ReadAllBytes(target).AsSpan().SequenceEqual(patched)))
+        {
+            Directory.CreateDirectory(dir);
+            string temp = Path.Combine(dir, $".{Path.GetFileName(libraryPath)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+            File.WriteAllBytes(temp, patched);
+            File.Move(temp, target, overwrite: true);
+        }
+        return new PreparedLibrary(target, plan, Patched: true);
     }
 
     /// <summary>The folder patched native libraries are cached in.</summary>
@@ -220,6 +234,12 @@ public static class TorchNative
 public sealed record TorchNativeStatus(
     string TorchSharpVersion, string LibTorchVersion, string NativeLibraryPath, string? StdCxxPath,
     bool GlibcxxWorkaround, string MissingVersions, int Threads);
+
+/// <summary>Result of <see cref="TorchNative.PrepareLibrary"/>.</summary>
+/// <param name="Path">The file to load: the original when <paramref name="Patched"/> is false, else the patched copy.</param>
+/// <param name="Plan">What was missing and whether patching was safe.</param>
+/// <param name="Patched">True when a patched copy is to be loaded.</param>
+public sealed record PreparedLibrary(string Path, SymbolVersionPatchPlan Plan, bool Patched);
 
 /// <summary>TorchSharp's native backend could not be loaded; the message says which file, which version and what to do.</summary>
 public sealed class TorchNativeLoadException : Exception
