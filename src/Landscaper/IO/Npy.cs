@@ -29,7 +29,7 @@ public static class Npy
 
     private const int ArrayAlign = 64;
     private const int ChunkBytes = 1 << 16;
-    private const long DirectAllocationLimit = 1 << 24; // elements allocated up front when the size is not verifiable
+    private const long DirectAllocationLimit = 1 << 20; // elements allocated up front when the size is not verified
 
     /// <summary>Reads one array from the current position of <paramref name="stream"/>, leaving it just after the data.</summary>
     /// <param name="stream">A readable stream. When seekable, the declared data size is checked against the remaining length.</param>
@@ -51,7 +51,7 @@ public static class Npy
             try { available = stream.Length - stream.Position; }
             catch (NotSupportedException) { }
         }
-        return Read(stream, available, entryName);
+        return Read(stream, available, entryName, sizeVerified: available is not null);
     }
 
     /// <summary>Reads one array from a file.</summary>
@@ -61,14 +61,16 @@ public static class Npy
     {
         using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         string name = Path.GetFileName(path);
-        var array = Read(fs, fs.Length, name);
+        var array = Read(fs, fs.Length, name, sizeVerified: true);
         if (fs.Position != fs.Length)
             throw new NpyFormatException(name, $"{fs.Length - fs.Position} unexpected bytes follow the array data", null);
         return array;
     }
 
-    /// <summary>Core reader. <paramref name="available"/> is the number of bytes the source holds from the current position, if known.</summary>
-    internal static NpyArray Read(Stream stream, long? available, string? entry)
+    /// <summary>Core reader. <paramref name="available"/> is the number of bytes the source claims to hold from the
+    /// current position, if known; <paramref name="sizeVerified"/> says whether that claim is trustworthy (a file
+    /// length is, a zip entry's declared size is not), which decides whether the data array may be allocated up front.</summary>
+    internal static NpyArray Read(Stream stream, long? available, string? entry, bool sizeVerified)
     {
         Span<byte> preamble = stackalloc byte[12];
         ReadExactly(stream, preamble[..8], entry, "the magic string and version");
@@ -126,7 +128,7 @@ public static class Npy
         if (available is not null && dataBytes > remaining)
             throw Fail(entry, $"truncated: the shape {NpyArray.FormatShape(header.Shape)} of '{dtype.Descr}' needs {dataBytes} data bytes but only {remaining} remain");
 
-        var values = ReadData(stream, dtype, (int)count, trusted: available is not null, entry, header.Shape);
+        var values = ReadData(stream, dtype, (int)count, trusted: sizeVerified, entry, header.Shape);
         if (header.FortranOrder && header.Shape.Length > 1)
             values = FortranToC(values, header.Shape);
         return new NpyArray(dtype, header.Shape, values, header.FortranOrder, validate: false);
@@ -239,7 +241,7 @@ public static class Npy
     {
         ArgumentNullException.ThrowIfNull(bytes);
         using var ms = new MemoryStream(bytes, writable: false);
-        var array = Read(ms, bytes.Length, entry: null);
+        var array = Read(ms, bytes.Length, entry: null, sizeVerified: true);
         if (ms.Position != bytes.Length)
             throw new NpyFormatException(null, $"{bytes.Length - ms.Position} unexpected bytes follow the array data", null);
         return array;

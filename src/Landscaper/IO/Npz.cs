@@ -68,7 +68,7 @@ public static class Npz
                 if (result.ContainsKey(key))
                     throw new NpyFormatException(current, $"duplicate entry for array '{key}'", null);
                 using var es = entry.Open();
-                var array = Npy.Read(es, entry.Length, current);
+                var array = Npy.Read(es, entry.Length, current, sizeVerified: false);
                 if (es.ReadByte() != -1)
                     throw new NpyFormatException(current, "unexpected bytes follow the array data (the entry is longer than its shape needs)", null);
                 result.Add(key, array);
