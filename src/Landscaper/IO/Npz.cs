@@ -83,11 +83,10 @@ public static class Npz
         return result;
     }
 
-    /// <summary>Errors the zip and decompression layers raise for corrupt data (never our own exception).</summary>
+    /// <summary>Errors the zip and decompression layers raise for corrupt data: bad headers, offsets, CRCs or deflate
+    /// streams (<see cref="InvalidDataException"/>), an archive cut short, or an unsupported compression method.</summary>
     private static bool IsArchiveDataError(Exception e) =>
-        e is not NpyFormatException
-        && e is InvalidDataException or EndOfStreamException or NotSupportedException or IOException
-            or ArgumentException or IndexOutOfRangeException or OverflowException;
+        e is InvalidDataException or EndOfStreamException or NotSupportedException;
 
     /// <summary>Writes arrays to an archive file atomically: a temporary file in the same directory is written,
     /// flushed, then moved over <paramref name="path"/>.</summary>

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Text;
 using Landscaper.IO;
+using Xunit.Abstractions;
 
 namespace Landscaper.Tests.IO;
 
 /// <summary>Seeded mutation fuzzing: every mutated file must load or throw <see cref="NpyFormatException"/>.</summary>
-public class NpzFuzzTests
+public class NpzFuzzTests(ITestOutputHelper output)
 {
     private static byte[] ValidNpz(bool compress, int[] shape)
     {
@@ -65,7 +66,8 @@ public class NpzFuzzTests
         var rng = new Random(seed);
         var sw = Stopwatch.StartNew();
         int loaded = 0, rejected = 0;
-        const int iterations = 1500;
+        var reasons = new Dictionary<string, int>();
+        const int iterations = 2500;
         for (int it = 0; it < iterations; it++)
         {
             var mutated = Mutate(bases[rng.Next(bases.Length)], rng);
@@ -75,15 +77,19 @@ public class NpzFuzzTests
                 Assert.True(l.Count >= 1);
                 loaded++;
             }
-            catch (NpyFormatException)
+            catch (NpyFormatException e)
             {
                 rejected++;
+                string key = e.Problem.Length > 40 ? e.Problem[..40] : e.Problem;
+                reasons[key] = reasons.GetValueOrDefault(key) + 1;
             }
             catch (Exception e)
             {
                 Assert.Fail($"seed {seed}, iteration {it}: unexpected {e.GetType().Name}: {e.Message}\n{Convert.ToBase64String(mutated)}\n{e}");
             }
         }
+        output.WriteLine($"seed {seed}: {loaded} loaded, {rejected} rejected in {sw.Elapsed.TotalMilliseconds:F0} ms");
+        foreach (var (reason, n) in reasons.OrderByDescending(r => r.Value).Take(8)) output.WriteLine($"  {n,5} {reason}");
         Assert.Equal(iterations, loaded + rejected);
         Assert.True(rejected > iterations / 4, $"only {rejected} rejected");
         Assert.True(sw.Elapsed < TimeSpan.FromSeconds(60), $"fuzzing took {sw.Elapsed}");
@@ -109,5 +115,33 @@ public class NpzFuzzTests
             catch (NpyFormatException) { }
             catch (Exception e) { Assert.Fail($"iteration {it} (non-seekable): unexpected {e.GetType().Name}: {e.Message}"); }
         }
+    }
+
+    [Theory]
+    [InlineData(false, 21)]
+    [InlineData(true, 22)]
+    public void Archives_of_mutated_entries_load_or_throw_NpyFormatException(bool deflate, int seed)
+    {
+        var rng = new Random(seed);
+        var loss = NpyTestBytes.Float64(Enumerable.Range(0, 12).Select(i => (double)i).ToArray(), "(3, 4)");
+        var coords0 = NpyTestBytes.Float64([0, 1, 2], "(3,)");
+        var coords1 = NpyTestBytes.Build(NpyTestBytes.Dict(">i2", false, "(4,)"), NpyTestBytes.Encode(">i2", [-3, -1, 1, 3]), major: 2);
+        var matrix = NpyTestBytes.Float64([0, 1, 2, 0, 1, 2], "(2, 3)");
+        var lossSquare = NpyTestBytes.Build(NpyTestBytes.Dict("<f4", true, "(3, 3)"), NpyTestBytes.Encode("<f4", new double[9]));
+        int loaded = 0, rejected = 0;
+        for (int it = 0; it < 2000; it++)
+        {
+            (string, byte[])[] entries = rng.Next(2) == 0
+                ? [("loss.npy", loss), ("coordinates_0.npy", coords0), ("coordinates_1.npy", coords1)]
+                : [("loss.npy", lossSquare), ("coordinates.npy", matrix)];
+            int victim = rng.Next(entries.Length);
+            entries[victim] = (entries[victim].Item1, Mutate(entries[victim].Item2, rng));
+            var zip = NpyTestBytes.Zip(entries, deflate);
+            try { Npz.ReadLandscape(new MemoryStream(zip)); loaded++; }
+            catch (NpyFormatException) { rejected++; }
+            catch (Exception e) { Assert.Fail($"seed {seed}, iteration {it}: unexpected {e.GetType().Name}: {e.Message}\n{e}"); }
+        }
+        output.WriteLine($"seed {seed}: {loaded} loaded, {rejected} rejected");
+        Assert.True(rejected > 500 && loaded > 50, $"{loaded} loaded, {rejected} rejected");
     }
 }
