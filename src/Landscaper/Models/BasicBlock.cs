@@ -6,7 +6,7 @@ using static TorchSharp.torch.nn;
 namespace Landscaper.Models;
 
 /// <summary>
-/// The basic residual block of He et al. (2016): conv3×3 → GroupNorm → ReLU → conv3×3 → GroupNorm, plus a shortcut,
+/// The basic residual block of He et al. (2016): conv3×3 → GroupNorm → ReLU → conv3×3 → GroupNorm (<see cref="ChannelGroupNorm"/>), plus a shortcut,
 /// then ReLU. With <c>skip</c> the shortcut is the identity, or a 1×1 convolution + GroupNorm ("projection") when the
 /// stride or the channel count changes; without <c>skip</c> there is no shortcut (a plain block, as in the no-skip
 /// networks of Li et al. 2018).
@@ -16,9 +16,9 @@ namespace Landscaper.Models;
 public sealed class BasicBlock : Module<Tensor, Tensor>
 {
     private readonly Conv2d conv1, conv2;
-    private readonly GroupNorm norm1, norm2;
+    private readonly ChannelGroupNorm norm1, norm2;
     private readonly Conv2d? proj;
-    private readonly GroupNorm? proj_norm;
+    private readonly ChannelGroupNorm? proj_norm;
 
     /// <summary>Creates the block.</summary>
     /// <param name="inChannels">Input channels (≥ 1).</param>
@@ -55,13 +55,13 @@ public sealed class BasicBlock : Module<Tensor, Tensor>
     /// <summary>Whether the shortcut is a 1×1 projection (rather than the identity).</summary>
     public bool HasProjection => proj is not null;
 
-    /// <summary>GroupNorm with groups of (up to) 4 channels: <c>max(1, channels / 4)</c> groups when that divides
-    /// <paramref name="channels"/>, otherwise one group (LayerNorm over the channel and spatial dimensions).</summary>
-    public static GroupNorm Norm(int channels)
+    /// <summary>A <see cref="ChannelGroupNorm"/> with groups of (up to) 4 channels: <c>max(1, channels / 4)</c> groups
+    /// when that divides <paramref name="channels"/>, otherwise one group (normalising over channels and space).</summary>
+    public static ChannelGroupNorm Norm(int channels)
     {
         int groups = Math.Max(1, channels / 4);
         if (channels % groups != 0) groups = 1;
-        return GroupNorm(groups, channels);
+        return new ChannelGroupNorm(groups, channels);
     }
 
     /// <inheritdoc />

@@ -21,9 +21,9 @@ public sealed record TrainedModel(string Name, nn.Module<Tensor, Tensor> Model, 
 /// <list type="table">
 /// <item><term><c>mlp-digits</c></term><description><see cref="Mlp"/> 64-64-10 ReLU, 4,810 parameters, flattened inputs.</description></item>
 /// <item><term><c>cnn-digits</c></term><description><see cref="SmallCnn"/> (LeNet-style, 4→8 filters).</description></item>
-/// <item><term><c>resnet-digits</c></term><description><see cref="SmallResNet"/> width 8, 4 blocks, with skips (10,922 parameters).</description></item>
-/// <item><term><c>resnet-noskip-digits</c></term><description>The same without shortcuts (10,706 parameters) — Li et al. 2018's comparison.</description></item>
-/// <item><term><c>vit-digits</c></term><description><see cref="TinyVit"/> with 2×2 patches, dim 32, depth 2, 4 heads, MLP 64 (18,282 parameters).</description></item>
+/// <item><term><c>resnet-digits</c></term><description><see cref="SmallResNet"/> width 8, 4 blocks, with skips (10,978 parameters).</description></item>
+/// <item><term><c>resnet-noskip-digits</c></term><description>The same without shortcuts (10,818 parameters) — Li et al. 2018's comparison.</description></item>
+/// <item><term><c>vit-digits</c></term><description><see cref="TinyVit"/> with 2×2 patches, dim 32, depth 2, 4 heads, MLP 64 (18,218 parameters).</description></item>
 /// </list>
 /// </remarks>
 public static class BuiltInModel

@@ -14,7 +14,7 @@ namespace Landscaper.Models;
 /// <see cref="BasicBlock"/>s in two stages — the first ⌈blocks/2⌉ at <c>width</c> channels and full resolution, the
 /// rest at 2·<c>width</c> channels, the first of them with stride 2 (and, with skips, a 1×1 projection shortcut);
 /// global average pooling; a linear head producing logits.</para>
-/// <para>Normalisation is GroupNorm (groups of 4 channels), not BatchNorm: it has no running statistics, so the
+/// <para>Normalisation is GroupNorm (<see cref="ChannelGroupNorm"/>, groups of 4 channels), not BatchNorm: it has no running statistics, so the
 /// network is the same pure function of its parameters in training and evaluation mode and on any batch. A loss
 /// landscape, a Hessian or a checkpoint is then fully described by the parameter vector. GroupNorm keeps the scale
 /// invariance of the preceding convolution's filters that motivates filter-normalised directions.</para>
@@ -24,7 +24,7 @@ namespace Landscaper.Models;
 public sealed class SmallResNet : Module<Tensor, Tensor>
 {
     private readonly Conv2d stem;
-    private readonly GroupNorm stem_norm;
+    private readonly ChannelGroupNorm stem_norm;
     private readonly ModuleList<BasicBlock> blocks;
     private readonly Linear head;
 
