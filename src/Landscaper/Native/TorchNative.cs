@@ -90,8 +90,30 @@ public static class TorchNative
         return new TorchNativeStatus(tsVersion, torch.__version__, path, stdcxx, workaround, missingVersions, torch.get_num_threads());
     }
 
+    /// <summary>The oneDNN instruction-set cap applied by <see cref="EnsureLoaded"/> unless the environment sets one.</summary>
+    /// <remarks>On AVX-512 machines (observed on an AMD EPYC with avx512_vp2intersect) libtorch's oneDNN convolution
+    /// backward intermittently returned NaN input gradients for finite inputs (not reproducible on recomputation);
+    /// capping oneDNN at AVX2 made training stable. Set <c>DNNL_MAX_CPU_ISA</c> or <c>ONEDNN_MAX_CPU_ISA</c> yourself
+    /// to override.</remarks>
+    public const string OneDnnIsaCap = "AVX2";
+
+    [DllImport("libc", EntryPoint = "setenv", CharSet = CharSet.Ansi)]
+    private static extern int NativeSetEnv(string name, string value, int overwrite);
+
+    private static void CapOneDnnIsa()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DNNL_MAX_CPU_ISA"))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ONEDNN_MAX_CPU_ISA"))) return;
+        // .NET keeps its own copy of the environment on Unix; oneDNN reads the C environment (lazily, at its first primitive).
+        try { NativeSetEnv("DNNL_MAX_CPU_ISA", OneDnnIsaCap, 0); }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException) { return; }
+        Environment.SetEnvironmentVariable("DNNL_MAX_CPU_ISA", OneDnnIsaCap);
+    }
+
     private static void InitializeOrThrow(string path, string? missing)
     {
+        CapOneDnnIsa();
         try
         {
             torch.InitializeDeviceType(DeviceType.CPU);
