@@ -50,7 +50,7 @@ internal static class MergeTreeSimplification
         {
             if (!pruned[x]) { target[x] = down[x]; continue; }
             int s = nodes[x].Parent;
-            target[x] = cut[x] ? ElderChildChain(s) : target[s];
+            target[x] = cut[x] && !pruned[s] ? ElderChildChain(s) : target[s];
         }
 
         int ElderChildChain(int s)
