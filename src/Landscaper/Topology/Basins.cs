@@ -11,8 +11,9 @@ namespace Landscaper.Topology;
 /// <see cref="MergeTree"/> of the same filtration and connectivity.</para>
 /// <para>Naming follows the Python package (topopy): descending basins of minima are the <em>unstable</em>
 /// manifolds, ascending basins of maxima the <em>stable</em> manifolds.</para>
-/// <para>Computed in one pass over the filtration order: the steepest neighbour is always earlier, so its label is
-/// known already. Basin ids follow the filtration order of their extrema.</para>
+/// <para>Computed without sorting: one pass in memory order finds each point's steepest earlier neighbour, then every
+/// pointer chain is followed to its extremum and compressed (each point is relabelled once). Basin ids follow the
+/// filtration order of their extrema.</para>
 /// </remarks>
 public sealed class Basins
 {
@@ -42,41 +43,47 @@ public sealed class Basins
     {
         ArgumentNullException.ThrowIfNull(landscape);
         landscape.EnsureFinite(nameof(landscape));
-        var order = FiltrationOrder.Of(landscape.Values, filtration);
-        return Compute(landscape.ValuesArray, order, GridNeighbourhood.For(landscape, connectivity), filtration);
+        return Compute(landscape.ValuesArray, GridNeighbourhood.For(landscape, connectivity), filtration);
     }
 
-    internal static Basins Compute(double[] values, int[] order, GridNeighbourhood neighbourhood, Filtration filtration)
+    internal static Basins Compute(double[] values, GridNeighbourhood neighbourhood, Filtration filtration)
+    {
+        var labels = new int[values.Length];
+        EarlierNeighbourPass.Run(values, neighbourhood, FiltrationOrder.Sign(filtration), null, labels);
+        return FromSteepest(values, labels, filtration);
+    }
+
+    /// <summary>Turns "steepest earlier neighbour" pointers (a point pointing at itself is an extremum) into basin ids, in
+    /// place: extrema get ids in filtration order, then every chain is followed to its extremum and compressed.</summary>
+    internal static Basins FromSteepest(double[] values, int[] steepest, Filtration filtration)
     {
         double sign = FiltrationOrder.Sign(filtration);
-        var labels = new int[values.Length];
-        var extrema = new List<int>();
-        var offsets = neighbourhood.Offsets.ToArray();
-        foreach (int p in order)
+        int n = steepest.Length;
+        var extremaList = new List<int>();
+        for (int p = 0; p < n; p++) if (steepest[p] == p) extremaList.Add(p);
+        var extrema = extremaList.ToArray();
+        var keys = new double[extrema.Length];
+        for (int i = 0; i < extrema.Length; i++) keys[i] = sign * values[extrema[i]];
+        Array.Sort(keys, extrema);   // extrema were collected in index order; re-sort ties by index below
+        for (int start = 0; start < extrema.Length;)
         {
-            double hp = sign * values[p];
-            int steepest = -1;
-            double steepestSlope = 0, hSteepest = 0;
-            neighbourhood.Boundary(p, out uint atLow, out uint atHigh);
-            for (int j = 0; j < offsets.Length; j++)
-            {
-                if (!neighbourhood.IsInside(j, atLow, atHigh)) continue;
-                int q = p + offsets[j];
-                double hq = sign * values[q];
-                if (!FiltrationOrder.Precedes(hq, q, hp, p)) continue;
-                double slope = (hp - hq) * neighbourhood.InverseDistance(j, p);
-                if (steepest < 0 || slope > steepestSlope
-                    || (slope == steepestSlope && FiltrationOrder.Precedes(hq, q, hSteepest, steepest)))
-                {
-                    steepest = q; steepestSlope = slope; hSteepest = hq;
-                }
-            }
-            if (steepest < 0) { labels[p] = extrema.Count; extrema.Add(p); }
-            else labels[p] = labels[steepest];
+            int end = start + 1;
+            while (end < extrema.Length && keys[end] == keys[start]) end++;
+            Array.Sort(extrema, start, end - start);
+            start = end;
         }
-        var sizes = new int[extrema.Count];
-        foreach (int b in labels) sizes[b]++;
-        return new Basins(filtration, labels, extrema.ToArray(), sizes);
+        // Encode resolved labels as ~id (negative), pointers as the neighbour index (≥ 0).
+        for (int id = 0; id < extrema.Length; id++) steepest[extrema[id]] = ~id;
+        for (int p = 0; p < n; p++)
+        {
+            int x = p;
+            while (steepest[x] >= 0) x = steepest[x];
+            int code = steepest[x];
+            for (int y = p; steepest[y] >= 0;) { int next = steepest[y]; steepest[y] = code; y = next; }
+        }
+        var sizes = new int[extrema.Length];
+        for (int p = 0; p < n; p++) { steepest[p] = ~steepest[p]; sizes[steepest[p]]++; }
+        return new Basins(filtration, steepest, extrema, sizes);
     }
 
     /// <summary><see cref="Filtration.Sublevel"/> for descending basins (of minima), superlevel for ascending ones.</summary>

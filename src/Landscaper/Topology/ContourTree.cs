@@ -95,12 +95,12 @@ public sealed class ContourTree
         var neighbourhood = GridNeighbourhood.For(landscape, connectivity);
         var order = FiltrationOrder.Sublevel(values);
         var joinParent = new int[n];
-        MergeTreeSweep.Run(values, order, neighbourhood, Filtration.Sublevel, joinParent);
+        MergeTreeSweep.Run(values, order, neighbourhood, Filtration.Sublevel, augmentedParent: joinParent);
         // Both trees must sweep one total order: the split tree uses the exact reverse of (value, index).
         var splitOrder = (int[])order.Clone();
         Array.Reverse(splitOrder);
         var splitParent = new int[n];
-        MergeTreeSweep.Run(values, splitOrder, neighbourhood, Filtration.Superlevel, splitParent);
+        MergeTreeSweep.Run(values, splitOrder, neighbourhood, Filtration.Superlevel, augmentedParent: splitParent);
 
         var (lower, upper) = MergeJoinAndSplit(joinParent, splitParent);
         return Contract(connectivity, values, order, lower, upper);

@@ -115,6 +115,8 @@ public sealed class GridNeighbourhood
         return count;
     }
 
+    internal int[] Shape => _shape;
+
     /// <summary>Bit k of <paramref name="atLow"/> (<paramref name="atHigh"/>) is set when the point lies on the first
     /// (last) slice of axis k.</summary>
     internal void Boundary(int point, out uint atLow, out uint atHigh)

@@ -23,23 +23,31 @@ public static class LandscapeTopology
         var mergeTreeTime = new Stopwatch();
         var basinTime = new Stopwatch();
 
+        // One flat-order pass per filtration finds each point's earlier neighbours (a bit mask, reused by the sweep) and its
+        // steepest earlier neighbour (the basin pointer). It is timed as part of the basins.
+        var earlier = neighbourhood.DirectionCount <= EarlierNeighbourPass.MaxMaskDirections ? new uint[values.Length] : null;
+
+        basinTime.Start();
+        var descentPointers = new int[values.Length];
+        EarlierNeighbourPass.Run(values, neighbourhood, +1, earlier, descentPointers);
+        var descending = Basins.FromSteepest(values, descentPointers, Filtration.Sublevel);
+        basinTime.Stop();
+
         mergeTreeTime.Start();
         var order = FiltrationOrder.Sublevel(values);
-        var sublevel = MergeTreeSweep.Run(values, order, neighbourhood, Filtration.Sublevel);
+        var sublevel = MergeTreeSweep.Run(values, order, neighbourhood, Filtration.Sublevel, earlier);
         mergeTreeTime.Stop();
 
         basinTime.Start();
-        var descending = Basins.Compute(values, order, neighbourhood, Filtration.Sublevel);
+        var ascentPointers = new int[values.Length];
+        EarlierNeighbourPass.Run(values, neighbourhood, -1, earlier, ascentPointers);
+        var ascending = Basins.FromSteepest(values, ascentPointers, Filtration.Superlevel);
         basinTime.Stop();
 
         mergeTreeTime.Start();
         order = FiltrationOrder.ReverseKeepingTies(order, values);
-        var superlevel = MergeTreeSweep.Run(values, order, neighbourhood, Filtration.Superlevel);
+        var superlevel = MergeTreeSweep.Run(values, order, neighbourhood, Filtration.Superlevel, earlier);
         mergeTreeTime.Stop();
-
-        basinTime.Start();
-        var ascending = Basins.Compute(values, order, neighbourhood, Filtration.Superlevel);
-        basinTime.Stop();
 
         var minima = PersistenceDiagram.FromMergeTree(sublevel);
         var maxima = PersistenceDiagram.FromMergeTree(superlevel);

@@ -40,7 +40,14 @@ public sealed class MergeTree
         ArgumentNullException.ThrowIfNull(landscape);
         landscape.EnsureFinite(nameof(landscape));
         var order = FiltrationOrder.Of(landscape.Values, filtration);
-        return MergeTreeSweep.Run(landscape.ValuesArray, order, GridNeighbourhood.For(landscape, connectivity), filtration);
+        var neighbourhood = GridNeighbourhood.For(landscape, connectivity);
+        uint[]? earlier = null;
+        if (neighbourhood.DirectionCount <= EarlierNeighbourPass.MaxMaskDirections)
+        {
+            earlier = new uint[landscape.Count];
+            EarlierNeighbourPass.Run(landscape.ValuesArray, neighbourhood, FiltrationOrder.Sign(filtration), earlier, null);
+        }
+        return MergeTreeSweep.Run(landscape.ValuesArray, order, neighbourhood, filtration, earlier);
     }
 
     /// <summary>Sublevel or superlevel.</summary>

@@ -8,9 +8,11 @@ internal static class MergeTreeSweep
     /// <param name="order">All flat indices in filtration order.</param>
     /// <param name="neighbourhood">Grid graph.</param>
     /// <param name="filtration">Which filtration <paramref name="order"/> is (decides leaf kind).</param>
+    /// <param name="earlierMask">Optional per-point masks of earlier neighbours (see <see cref="EarlierNeighbourPass"/>);
+    /// when given, only those neighbours are visited and no boundary test is needed.</param>
     /// <param name="augmentedParent">When not null (length = point count), receives for each point the next point above
     /// it in the augmented tree (every grid point a vertex), −1 for the last point.</param>
-    public static MergeTree Run(double[] values, int[] order, GridNeighbourhood neighbourhood, Filtration filtration, int[]? augmentedParent = null)
+    public static MergeTree Run(double[] values, int[] order, GridNeighbourhood neighbourhood, Filtration filtration, uint[]? earlierMask = null, int[]? augmentedParent = null)
     {
         int n = values.Length;
         var component = new int[n];          // union-find parent; −1 = not yet swept
@@ -38,14 +40,26 @@ internal static class MergeTreeSweep
         {
             component[p] = p;
             int k = 0;
-            neighbourhood.Boundary(p, out uint atLow, out uint atHigh);
-            for (int j = 0; j < offsets.Length; j++)
+            if (earlierMask is not null)
             {
-                if (!neighbourhood.IsInside(j, atLow, atHigh)) continue;
-                int q = p + offsets[j];
-                if (component[q] < 0) continue; // later in the filtration
-                int r = DisjointSets.Find(component, q);
-                if (touched[..k].IndexOf(r) < 0) touched[k++] = r;
+                for (uint m = earlierMask[p]; m != 0; m &= m - 1)
+                {
+                    int q = p + offsets[System.Numerics.BitOperations.TrailingZeroCount(m)];
+                    int r = DisjointSets.Find(component, q);
+                    if (touched[..k].IndexOf(r) < 0) touched[k++] = r;
+                }
+            }
+            else
+            {
+                neighbourhood.Boundary(p, out uint atLow, out uint atHigh);
+                for (int j = 0; j < offsets.Length; j++)
+                {
+                    if (!neighbourhood.IsInside(j, atLow, atHigh)) continue;
+                    int q = p + offsets[j];
+                    if (component[q] < 0) continue; // later in the filtration
+                    int r = DisjointSets.Find(component, q);
+                    if (touched[..k].IndexOf(r) < 0) touched[k++] = r;
+                }
             }
 
             if (k == 0)
