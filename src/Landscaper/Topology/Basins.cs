@@ -49,7 +49,7 @@ public sealed class Basins
     internal static Basins Compute(double[] values, GridNeighbourhood neighbourhood, Filtration filtration)
     {
         var labels = new int[values.Length];
-        EarlierNeighbourPass.Run(values, neighbourhood, FiltrationOrder.Sign(filtration), null, labels);
+        EarlierNeighbourPass.Run(values, neighbourhood, FiltrationOrder.Sign(filtration), labels);
         return FromSteepest(values, labels, filtration);
     }
 
@@ -85,6 +85,9 @@ public sealed class Basins
         for (int p = 0; p < n; p++) { steepest[p] = ~steepest[p]; sizes[steepest[p]]++; }
         return new Basins(filtration, steepest, extrema, sizes);
     }
+
+    internal int[] LabelArray => _labels;
+    internal int[] ExtremaArray => _extrema;
 
     /// <summary><see cref="Filtration.Sublevel"/> for descending basins (of minima), superlevel for ascending ones.</summary>
     public Filtration Filtration { get; }

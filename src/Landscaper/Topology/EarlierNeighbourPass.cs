@@ -1,34 +1,24 @@
 namespace Landscaper.Topology;
 
 /// <summary>
-/// One sequential pass over the grid in flat C order that finds, for every point, which neighbours come earlier in
-/// the filtration (a bit per direction) and the steepest of them. Walking in memory order keeps neighbour reads
-/// cache-friendly; the merge-tree sweep (which must visit points in value order) then only touches the neighbours the
-/// mask names, and basins need no sorted order at all.
+/// One sequential pass over the grid in flat C order that finds, for every point, the steepest neighbour that comes
+/// earlier in the filtration. Walking in memory order keeps neighbour reads cache-friendly; no sorted order is needed.
 /// </summary>
 internal static class EarlierNeighbourPass
 {
-    /// <summary>Direction masks fit in 32 bits when the neighbourhood has at most this many directions.</summary>
-    public const int MaxMaskDirections = 32;
-
     /// <summary>Runs the pass for h = <paramref name="sign"/> · f.</summary>
     /// <param name="values">Landscape values.</param>
     /// <param name="neighbourhood">Grid graph.</param>
     /// <param name="sign">+1 for the sublevel filtration, −1 for the superlevel one.</param>
-    /// <param name="earlierMask">When not null: bit j set iff direction j leads to an earlier neighbour (requires
-    /// ≤ <see cref="MaxMaskDirections"/> directions).</param>
-    /// <param name="steepest">When not null: the steepest earlier neighbour (largest drop of h per normalised unit
+    /// <param name="steepest">Receives the steepest earlier neighbour (largest drop of h per normalised unit
     /// distance, ties to the earlier point), or the point itself when it has no earlier neighbour (an extremum).</param>
-    public static void Run(double[] values, GridNeighbourhood neighbourhood, double sign, uint[]? earlierMask, int[]? steepest)
+    public static void Run(double[] values, GridNeighbourhood neighbourhood, double sign, int[] steepest)
     {
         var offsets = neighbourhood.Offsets.ToArray();
-        if (earlierMask is not null && offsets.Length > MaxMaskDirections)
-            throw new ArgumentException($"Masks hold {MaxMaskDirections} directions; this neighbourhood has {offsets.Length}.", nameof(earlierMask));
         var grid = new GridCursor(neighbourhood);
         for (int p = 0; p < values.Length; p++, grid.Advance())
         {
             double hp = sign * values[p];
-            uint mask = 0;
             int best = p;
             double bestSlope = 0, hBest = 0;
             for (int j = 0; j < offsets.Length; j++)
@@ -37,16 +27,13 @@ internal static class EarlierNeighbourPass
                 int q = p + offsets[j];
                 double hq = sign * values[q];
                 if (!FiltrationOrder.Precedes(hq, q, hp, p)) continue;
-                mask |= 1u << j;
-                if (steepest is null) continue;
                 double slope = (hp - hq) * neighbourhood.InverseDistance(j, p);
                 if (best == p || slope > bestSlope || (slope == bestSlope && FiltrationOrder.Precedes(hq, q, hBest, best)))
                 {
                     best = q; bestSlope = slope; hBest = hq;
                 }
             }
-            if (earlierMask is not null) earlierMask[p] = mask;
-            if (steepest is not null) steepest[p] = best;
+            steepest[p] = best;
         }
     }
 }

@@ -6,8 +6,8 @@ namespace Landscaper.Topology;
 public static class LandscapeTopology
 {
     /// <summary>Computes both merge trees, both basin labellings, both persistence diagrams, the SMAD pairs and
-    /// variants and <c>persistence_range</c>, with timings. One sort serves everything: the superlevel order is the
-    /// sublevel order reversed (ties re-ordered by index).</summary>
+    /// variants and <c>persistence_range</c>, with timings. No full sort: basins come from one pass in memory order,
+    /// and each merge tree from a union-find over basins swept at the few points where basins meet.</summary>
     /// <exception cref="ArgumentException">Non-finite values and a policy other than <see cref="NonFinitePolicy.Replace"/>:
     /// the message names how many values and the first flat index.</exception>
     public static TopologyAnalysis Analyze(Landscape landscape, TopologyOptions? options = null)
@@ -23,30 +23,15 @@ public static class LandscapeTopology
         var mergeTreeTime = new Stopwatch();
         var basinTime = new Stopwatch();
 
-        // One flat-order pass per filtration finds each point's earlier neighbours (a bit mask, reused by the sweep) and its
-        // steepest earlier neighbour (the basin pointer). It is timed as part of the basins.
-        var earlier = neighbourhood.DirectionCount <= EarlierNeighbourPass.MaxMaskDirections ? new uint[values.Length] : null;
-
+        // Basins first (one flat pass + pointer compression each), then each merge tree from its basins (no full sort).
         basinTime.Start();
-        var descentPointers = new int[values.Length];
-        EarlierNeighbourPass.Run(values, neighbourhood, +1, earlier, descentPointers);
-        var descending = Basins.FromSteepest(values, descentPointers, Filtration.Sublevel);
+        var descending = Basins.Compute(values, neighbourhood, Filtration.Sublevel);
+        var ascending = Basins.Compute(values, neighbourhood, Filtration.Superlevel);
         basinTime.Stop();
 
         mergeTreeTime.Start();
-        var order = FiltrationOrder.Sublevel(values);
-        var sublevel = MergeTreeSweep.Run(values, order, neighbourhood, Filtration.Sublevel, earlier);
-        mergeTreeTime.Stop();
-
-        basinTime.Start();
-        var ascentPointers = new int[values.Length];
-        EarlierNeighbourPass.Run(values, neighbourhood, -1, earlier, ascentPointers);
-        var ascending = Basins.FromSteepest(values, ascentPointers, Filtration.Superlevel);
-        basinTime.Stop();
-
-        mergeTreeTime.Start();
-        order = FiltrationOrder.ReverseKeepingTies(order, values);
-        var superlevel = MergeTreeSweep.Run(values, order, neighbourhood, Filtration.Superlevel, earlier);
+        var sublevel = MergeTreeFromBasins.Build(values, neighbourhood, descending);
+        var superlevel = MergeTreeFromBasins.Build(values, neighbourhood, ascending);
         mergeTreeTime.Stop();
 
         var minima = PersistenceDiagram.FromMergeTree(sublevel);

@@ -5,9 +5,10 @@ namespace Landscaper.Topology;
 /// each grid point lies on.
 /// </summary>
 /// <remarks>
-/// <para>Built by one sweep over the points in filtration order (see <see cref="Filtration"/> for the tie rule) with
+/// <para>Defined by a sweep over the points in filtration order (see <see cref="Filtration"/> for the tie rule) with
 /// union-find: a point with no earlier neighbour starts a component (a leaf), a point touching one component extends
-/// it, a point touching k ≥ 2 components is a saddle with k children. The last point is the <see cref="MergeTreeNodeKind.Root"/>
+/// it, a point touching k ≥ 2 components is a saddle with k children. (Computed by <c>MergeTreeFromBasins</c>, which
+/// sweeps only the points where steepest-descent basins meet.) The last point is the <see cref="MergeTreeNodeKind.Root"/>
 /// unless it is already a saddle (or the only point).</para>
 /// <para><b>Counting.</b> With only binary joins, #leaves − #saddles = 1. A point may merge 3 or more components
 /// at once (several neighbours in distinct components); it is one saddle with &gt; 2 children, and in general
@@ -39,15 +40,9 @@ public sealed class MergeTree
     {
         ArgumentNullException.ThrowIfNull(landscape);
         landscape.EnsureFinite(nameof(landscape));
-        var order = FiltrationOrder.Of(landscape.Values, filtration);
         var neighbourhood = GridNeighbourhood.For(landscape, connectivity);
-        uint[]? earlier = null;
-        if (neighbourhood.DirectionCount <= EarlierNeighbourPass.MaxMaskDirections)
-        {
-            earlier = new uint[landscape.Count];
-            EarlierNeighbourPass.Run(landscape.ValuesArray, neighbourhood, FiltrationOrder.Sign(filtration), earlier, null);
-        }
-        return MergeTreeSweep.Run(landscape.ValuesArray, order, neighbourhood, filtration, earlier);
+        var basins = Basins.Compute(landscape.ValuesArray, neighbourhood, filtration);
+        return MergeTreeFromBasins.Build(landscape.ValuesArray, neighbourhood, basins);
     }
 
     /// <summary>Sublevel or superlevel.</summary>

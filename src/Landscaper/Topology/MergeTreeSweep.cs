@@ -1,6 +1,8 @@
 namespace Landscaper.Topology;
 
-/// <summary>The union-find sweep that builds a <see cref="MergeTree"/> (and optionally the augmented join/split tree).</summary>
+/// <summary>The classic union-find sweep over all points in filtration order that builds a <see cref="MergeTree"/> and,
+/// optionally, the augmented join/split tree (every point a vertex) that the contour tree needs. <see cref="LandscapeTopology"/>
+/// uses the faster <see cref="MergeTreeFromBasins"/>; tests check that both agree.</summary>
 internal static class MergeTreeSweep
 {
     /// <summary>Sweeps <paramref name="order"/> (a filtration order of <paramref name="values"/>).</summary>
@@ -8,11 +10,9 @@ internal static class MergeTreeSweep
     /// <param name="order">All flat indices in filtration order.</param>
     /// <param name="neighbourhood">Grid graph.</param>
     /// <param name="filtration">Which filtration <paramref name="order"/> is (decides leaf kind).</param>
-    /// <param name="earlierMask">Optional per-point masks of earlier neighbours (see <see cref="EarlierNeighbourPass"/>);
-    /// when given, only those neighbours are visited and no boundary test is needed.</param>
     /// <param name="augmentedParent">When not null (length = point count), receives for each point the next point above
     /// it in the augmented tree (every grid point a vertex), −1 for the last point.</param>
-    public static MergeTree Run(double[] values, int[] order, GridNeighbourhood neighbourhood, Filtration filtration, uint[]? earlierMask = null, int[]? augmentedParent = null)
+    public static MergeTree Run(double[] values, int[] order, GridNeighbourhood neighbourhood, Filtration filtration, int[]? augmentedParent = null)
     {
         int n = values.Length;
         var component = new int[n];          // union-find parent; −1 = not yet swept
@@ -40,26 +40,14 @@ internal static class MergeTreeSweep
         {
             component[p] = p;
             int k = 0;
-            if (earlierMask is not null)
+            neighbourhood.Boundary(p, out uint atLow, out uint atHigh);
+            for (int j = 0; j < offsets.Length; j++)
             {
-                for (uint m = earlierMask[p]; m != 0; m &= m - 1)
-                {
-                    int q = p + offsets[System.Numerics.BitOperations.TrailingZeroCount(m)];
-                    int r = DisjointSets.Find(component, q);
-                    if (touched[..k].IndexOf(r) < 0) touched[k++] = r;
-                }
-            }
-            else
-            {
-                neighbourhood.Boundary(p, out uint atLow, out uint atHigh);
-                for (int j = 0; j < offsets.Length; j++)
-                {
-                    if (!neighbourhood.IsInside(j, atLow, atHigh)) continue;
-                    int q = p + offsets[j];
-                    if (component[q] < 0) continue; // later in the filtration
-                    int r = DisjointSets.Find(component, q);
-                    if (touched[..k].IndexOf(r) < 0) touched[k++] = r;
-                }
+                if (!neighbourhood.IsInside(j, atLow, atHigh)) continue;
+                int q = p + offsets[j];
+                if (component[q] < 0) continue; // later in the filtration
+                int r = DisjointSets.Find(component, q);
+                if (touched[..k].IndexOf(r) < 0) touched[k++] = r;
             }
 
             if (k == 0)

@@ -51,6 +51,23 @@ public class MergeTreePropertyTests
     }
 
     [Fact]
+    public void Sorted_union_find_sweep_agrees_with_the_basin_event_builder()
+    {
+        RandomFields.Small.Sample(field =>
+        {
+            var l = field.ToLandscape();
+            foreach (var filtration in new[] { Filtration.Sublevel, Filtration.Superlevel })
+            {
+                var fast = MergeTree.Build(l, filtration, field.Connectivity);
+                var sweep = MergeTreeSweep.Run(field.Values, FiltrationOrder.Of(field.Values, filtration),
+                    GridNeighbourhood.For(l, field.Connectivity), filtration);
+                Assert.Equal(sweep.Nodes, fast.Nodes);
+                Assert.Equal(sweep.ArcLabels.ToArray(), fast.ArcLabels.ToArray());
+            }
+        }, iter: 1500);
+    }
+
+    [Fact]
     public void Leaves_minus_one_equals_sum_of_children_minus_one_over_saddles()
     {
         RandomFields.Small.Sample(field =>
