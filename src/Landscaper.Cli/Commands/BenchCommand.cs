@@ -10,6 +10,9 @@ public static class BenchCommand
     /// <summary>The benchmark cases: (dimensions, steps per axis).</summary>
     public static IReadOnlyList<(int Dims, int Steps)> TopologyCases { get; } = [(2, 41), (3, 21), (4, 11), (3, 101), (4, 41)];
 
+    /// <summary>Extra worst-case rows on white noise (many extrema): (dimensions, steps per axis).</summary>
+    public static IReadOnlyList<(int Dims, int Steps)> NoiseCases { get; } = [(2, 41), (3, 101)];
+
     /// <summary>Creates <c>bench</c> with its <c>topology</c> subcommand.</summary>
     public static Command Create()
     {
@@ -20,14 +23,15 @@ public static class BenchCommand
         {
             int n = result.GetValue(runs);
             if (n < 1) { result.Err().WriteLine("bench topology: --runs must be ≥ 1."); return 1; }
-            var rows = TopologyCases.Select(c => RunCase(c.Dims, c.Steps, n)).ToArray();
+            var rows = TopologyCases.Select(c => RunCase(c.Dims, c.Steps, n, noise: false))
+                .Concat(NoiseCases.Select(c => RunCase(c.Dims, c.Steps, n, noise: true))).ToArray();
             var report = new TopologyBenchReport(Environment.ProcessorCount, Environment.Version.ToString(), n, rows);
             if (result.WantsJson()) { result.WriteJson(report); return 0; }
             var o = result.Out();
             o.WriteLine($"Topology analysis, median of {n} runs, {Environment.ProcessorCount} cores visible (analysis is single-threaded), .NET {Environment.Version}");
-            o.WriteLine($"{"case",-8} {"points",10} {"mergeTree ms",13} {"basins ms",10} {"total ms",10} {"alloc MB",9} {"B/point",8} {"minima",7} {"maxima",7}");
+            o.WriteLine($"{"case",-14} {"points",10} {"mergeTree ms",13} {"basins ms",10} {"total ms",10} {"alloc MB",9} {"B/point",8} {"minima",7} {"maxima",7}");
             foreach (var r in rows)
-                o.WriteLine($"{r.Case,-8} {r.Points,10} {r.MergeTreeMs,13:F2} {r.BasinsMs,10:F2} {r.TotalMs,10:F2} {r.AllocatedBytes / 1e6,9:F1} {r.AllocatedBytesPerPoint,8:F1} {r.Minima,7} {r.Maxima,7}");
+                o.WriteLine($"{r.Case,-14} {r.Points,10} {r.MergeTreeMs,13:F2} {r.BasinsMs,10:F2} {r.TotalMs,10:F2} {r.AllocatedBytes / 1e6,9:F1} {r.AllocatedBytesPerPoint,8:F1} {r.Minima,7} {r.Maxima,7}");
             return 0;
         });
         var bench = new Command("bench", "Micro-benchmarks of the engine.");
@@ -35,11 +39,11 @@ public static class BenchCommand
         return bench;
     }
 
-    /// <summary>Times one case: a warm-up run, then <paramref name="runs"/> timed runs; reports medians and the bytes
+    /// <summary>Times one case (smooth Gaussian bumps, or white noise when <paramref name="noise"/>): a warm-up run, then <paramref name="runs"/> timed runs; reports medians and the bytes
     /// allocated by one analysis on this thread (the landscape values themselves are allocated before timing).</summary>
-    public static TopologyBenchRow RunCase(int dims, int steps, int runs)
+    public static TopologyBenchRow RunCase(int dims, int steps, int runs, bool noise = false)
     {
-        var landscape = SyntheticLandscapes.GaussianBumps(dims, steps, seed: 7);
+        var landscape = noise ? SyntheticLandscapes.WhiteNoise(dims, steps, seed: 7) : SyntheticLandscapes.GaussianBumps(dims, steps, seed: 7);
         var analysis = LandscapeTopology.Analyze(landscape); // warm-up (JIT)
         var merge = new double[runs];
         var basins = new double[runs];
@@ -53,7 +57,7 @@ public static class BenchCommand
             allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
             (merge[i], basins[i], total[i]) = (analysis.Timings.MergeTree, analysis.Timings.Basins, analysis.Timings.Total);
         }
-        return new TopologyBenchRow($"{steps}^{dims}", landscape.Count, Median(merge) * 1e3, Median(basins) * 1e3, Median(total) * 1e3,
+        return new TopologyBenchRow(noise ? $"noise {steps}^{dims}" : $"{steps}^{dims}", landscape.Count, Median(merge) * 1e3, Median(basins) * 1e3, Median(total) * 1e3,
             allocated, (double)allocated / landscape.Count, analysis.SublevelTree.LeafCount, analysis.SuperlevelTree.LeafCount);
     }
 

@@ -46,10 +46,13 @@ public sealed class Basins
         return Compute(landscape.ValuesArray, GridNeighbourhood.For(landscape, connectivity), filtration);
     }
 
-    internal static Basins Compute(double[] values, GridNeighbourhood neighbourhood, Filtration filtration)
+    /// <summary>Computes basins; <paramref name="steepest"/>, when given, receives a copy of the steepest-earlier-neighbour
+    /// pointers (for <see cref="MergeTreeFromBasins"/>).</summary>
+    internal static Basins Compute(double[] values, GridNeighbourhood neighbourhood, Filtration filtration, int[]? steepest = null)
     {
         var labels = new int[values.Length];
         EarlierNeighbourPass.Run(values, neighbourhood, FiltrationOrder.Sign(filtration), labels);
+        if (steepest is not null) Array.Copy(labels, steepest, labels.Length);
         return FromSteepest(values, labels, filtration);
     }
 

@@ -25,13 +25,15 @@ public static class LandscapeTopology
 
         // Basins first (one flat pass + pointer compression each), then each merge tree from its basins (no full sort).
         basinTime.Start();
-        var descending = Basins.Compute(values, neighbourhood, Filtration.Sublevel);
-        var ascending = Basins.Compute(values, neighbourhood, Filtration.Superlevel);
+        var descentPointers = new int[values.Length];   // become the sublevel tree's arc labels
+        var ascentPointers = new int[values.Length];    // become the superlevel tree's arc labels
+        var descending = Basins.Compute(values, neighbourhood, Filtration.Sublevel, descentPointers);
+        var ascending = Basins.Compute(values, neighbourhood, Filtration.Superlevel, ascentPointers);
         basinTime.Stop();
 
         mergeTreeTime.Start();
-        var sublevel = MergeTreeFromBasins.Build(values, neighbourhood, descending);
-        var superlevel = MergeTreeFromBasins.Build(values, neighbourhood, ascending);
+        var sublevel = MergeTreeFromBasins.Build(values, neighbourhood, descending, descentPointers);
+        var superlevel = MergeTreeFromBasins.Build(values, neighbourhood, ascending, ascentPointers);
         mergeTreeTime.Stop();
 
         var minima = PersistenceDiagram.FromMergeTree(sublevel);

@@ -41,8 +41,9 @@ public sealed class MergeTree
         ArgumentNullException.ThrowIfNull(landscape);
         landscape.EnsureFinite(nameof(landscape));
         var neighbourhood = GridNeighbourhood.For(landscape, connectivity);
-        var basins = Basins.Compute(landscape.ValuesArray, neighbourhood, filtration);
-        return MergeTreeFromBasins.Build(landscape.ValuesArray, neighbourhood, basins);
+        var steepest = new int[landscape.Count];
+        var basins = Basins.Compute(landscape.ValuesArray, neighbourhood, filtration, steepest);
+        return MergeTreeFromBasins.Build(landscape.ValuesArray, neighbourhood, basins, steepest);
     }
 
     /// <summary>Sublevel or superlevel.</summary>

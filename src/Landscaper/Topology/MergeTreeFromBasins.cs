@@ -10,13 +10,19 @@ namespace Landscaper.Topology;
 /// and only two kinds of points change them: extrema (a new component) and points whose earlier neighbours lie in two
 /// or more different basins (a possible join). These "events" are found in one flat pass, sorted, and swept.</para>
 /// <para><b>Arcs.</b> A point p of basin B lies on the arc leaving the last node, on the path from B's leaf to the root,
-/// that precedes p in the filtration; this walks a few cached tree nodes per point.</para>
-/// <para>Cost: O(N·deg) sequential work plus a sort of the events (usually a small fraction of N) and O(N·depth) for the
-/// arc walk, depth being the number of saddles passed on the way up.</para>
+/// that precedes p in the filtration. Its steepest neighbour s is earlier on the same path, so p's arc is s's arc or
+/// above it: climb from there (each climb passes only nodes whose value lies between s and p).</para>
+/// <para>Cost: O(N·deg) sequential work plus a sort of the events (usually a small fraction of N for smooth fields).</para>
 /// </remarks>
 internal static class MergeTreeFromBasins
 {
-    public static MergeTree Build(double[] values, GridNeighbourhood neighbourhood, Basins basins)
+    /// <summary>Builds the tree of <paramref name="basins"/>' filtration.</summary>
+    /// <param name="values">Landscape values.</param>
+    /// <param name="neighbourhood">Grid graph the basins were computed on.</param>
+    /// <param name="basins">Steepest basins of the same filtration.</param>
+    /// <param name="steepest">The steepest-earlier-neighbour pointers the basins were resolved from (see
+    /// <see cref="Basins.Compute"/>); consumed: the array becomes the tree's arc labels.</param>
+    public static MergeTree Build(double[] values, GridNeighbourhood neighbourhood, Basins basins, int[] steepest)
     {
         var filtration = basins.Filtration;
         double sign = FiltrationOrder.Sign(filtration);
@@ -111,20 +117,31 @@ internal static class MergeTreeFromBasins
             nodeChildren[last] = 1;
         }
 
-        // 3. Arc labels: walk up from the basin's leaf while the next node still precedes the point.
+        // 3. Arc labels. p's steepest neighbour s is earlier and in the same basin, so p's arc is found by climbing from
+        //    s's arc while the next node still precedes p (usually zero steps). The array starts as ~pointer (unresolved).
         int count = nodePoint.Count;
         var parent = nodeParent.ToArray();
         var height = new double[count];
         var point = nodePoint.ToArray();
         for (int i = 0; i < count; i++) height[i] = sign * values[point[i]];
-        var arcLabel = new int[n];
+        var arcLabel = steepest;
+        for (int p = 0; p < n; p++) arcLabel[p] = ~arcLabel[p];
+        for (int b = 0; b < basinCount; b++) arcLabel[basins.ExtremaArray[b]] = leafOfBasin[b];
+        var chain = new Stack<int>();
         for (int p = 0; p < n; p++)
         {
-            double hp = sign * values[p];
-            int node = leafOfBasin[basinOf[p]];
-            while (parent[node] >= 0 && (point[parent[node]] == p || FiltrationOrder.Precedes(height[parent[node]], point[parent[node]], hp, p)))
-                node = parent[node];
-            arcLabel[p] = node;
+            if (arcLabel[p] >= 0) continue;
+            int x = p;
+            while (arcLabel[x] < 0) { chain.Push(x); x = ~arcLabel[x]; }
+            int node = arcLabel[x];
+            while (chain.Count > 0)
+            {
+                int y = chain.Pop();
+                double hy = sign * values[y];
+                while (parent[node] >= 0 && (point[parent[node]] == y || FiltrationOrder.Precedes(height[parent[node]], point[parent[node]], hy, y)))
+                    node = parent[node];
+                arcLabel[y] = node;
+            }
         }
         // The top point lies on the arc entering it from its first child (none on a one-point grid).
         arcLabel[top] = -1;

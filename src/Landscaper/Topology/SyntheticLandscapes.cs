@@ -51,4 +51,19 @@ public static class SyntheticLandscapes
         }
         return Landscape.OnSymmetricGrid(values, dims, steps, 1.0, new LandscapeMetadata($"gaussian-bumps {steps}^{dims} seed {seed}"));
     }
+
+    /// <summary>Independent uniform [0, 1) values on <c>linspace(−1, 1, steps)</c>^dims: the worst case for topology
+    /// (about one extremum per 2·d + 1 points, deep merge trees). Deterministic for a given seed.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Non-positive sizes, or too many points.</exception>
+    public static Landscape WhiteNoise(int dims, int steps, int seed = 1)
+    {
+        if (dims < 1) throw new ArgumentOutOfRangeException(nameof(dims), dims, "Must be ≥ 1.");
+        if (steps < 1) throw new ArgumentOutOfRangeException(nameof(steps), steps, "Must be ≥ 1.");
+        double total = Math.Pow(steps, dims);
+        if (total > Array.MaxLength) throw new ArgumentOutOfRangeException(nameof(steps), steps, $"steps^dims = {total} points is too many.");
+        var random = new Random(seed);
+        var values = new double[(int)total];
+        for (int i = 0; i < values.Length; i++) values[i] = random.NextDouble();
+        return Landscape.OnSymmetricGrid(values, dims, steps, 1.0, new LandscapeMetadata($"white-noise {steps}^{dims} seed {seed}"));
+    }
 }
