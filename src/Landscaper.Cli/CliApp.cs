@@ -12,6 +12,8 @@ public static class CliApp
         var root = new RootCommand("Landscaper Workbench: Hessian subspaces, N-d loss landscapes and their topology.");
         root.Options.Add(CliOutput.JsonOption);
         root.Subcommands.Add(DoctorCommand.Create());
+        root.Subcommands.Add(HessianCommand.Create());
+        root.Subcommands.Add(BenchHessian.Create());
         return root;
     }
 
