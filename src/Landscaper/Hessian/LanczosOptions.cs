@@ -34,6 +34,8 @@ public enum PowerStopRule
 {
     /// <summary>The reference rule: |λ_t − λ_{t−1}| / (|λ_{t−1}| + 1e-6) &lt; tolerance, λ_t = vᵀHv the Rayleigh quotient.</summary>
     RayleighChange,
-    /// <summary>‖Hv − λv‖ ≤ tolerance · |λ| (the same criterion Lanczos uses; used by the benchmark).</summary>
+    /// <summary>‖P(Hv) − λv‖ ≤ tolerance · |λ|, with P the projection orthogonal to the pairs already found (the deflated
+    /// operator's residual; for the first pair the same criterion Lanczos uses). The reported residual is the true
+    /// ‖Hv − λv‖, which for later pairs also contains the earlier pairs' residual components.</summary>
     RelativeResidual,
 }

@@ -57,9 +57,11 @@ public static class PowerIteration
                     residual = FlatVectors.Norm(hv - lambda * u);
                     current = u.MoveToOuterDisposeScope();
                     double hvNorm = FlatVectors.Norm(hv);
+                    // The residual rule uses the deflated operator P H P (P projects out the pairs found so far): the true
+                    // residual of a later pair cannot drop below the earlier pairs' residuals, ‖uᵀ_j H v‖ = |r_jᵀ v|.
                     converged = options.Rule == PowerStopRule.RayleighChange
                         ? previous is { } p && Math.Abs(p - lambda) / (Math.Abs(p) + 1e-6) < options.Tolerance
-                        : residual <= options.Tolerance * Math.Abs(lambda);
+                        : FlatVectors.Norm(FlatVectors.Orthogonalize(hv, basis) - lambda * u) <= options.Tolerance * Math.Abs(lambda);
                     if (converged || hvNorm == 0) { converged |= hvNorm == 0; break; }
                     previous = lambda;
                     v = (hv / hvNorm).MoveToOuterDisposeScope();

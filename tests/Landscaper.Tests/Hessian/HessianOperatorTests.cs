@@ -13,7 +13,7 @@ public class HessianOperatorTests
 
     public static TheoryData<string> Problems => new() { "mlp", "cnn" };
 
-    internal static SmallProblem Get(string name) => name == "mlp" ? SmallProblems.Mlp : SmallProblems.Cnn;
+    internal static SmallProblem Get(string name) => SmallProblems.Get(name);
 
     [Theory]
     [MemberData(nameof(Problems))]
@@ -37,7 +37,9 @@ public class HessianOperatorTests
         var v = randn(new[] { op.Dimension }, dtype: ScalarType.Float64, generator: gen);
         v /= v.norm();
         var hv = op.MultiplyFlat(v);
-        const double eps = 1e-5;
+        // ReLU/max-pool are piecewise smooth: a larger step (1e-5) crossed a kink for the MLP; 1e-6 keeps the
+        // float64 rounding error ~1e-10 relative.
+        const double eps = 1e-6;
         Tensor GradAt(double step)
         {
             using (no_grad()) sel.Restore(sel.Unflatten(sel.Flatten(theta0) + step * v));
@@ -47,7 +49,7 @@ public class HessianOperatorTests
         try { fd = (GradAt(eps) - GradAt(-eps)) / (2 * eps); }
         finally { sel.Restore(theta0); }
         double rel = ((hv - fd).norm() / fd.norm()).item<double>();
-        Assert.True(rel < 1e-5, $"{p.Name}: relative error {rel:E2}");
+        Assert.True(rel < 1e-5, $"{p.Name}: relative error {rel:E2}, |hv| {hv.norm().item<double>():E3}, |fd| {fd.norm().item<double>():E3}");
     }
 
     [Fact]
@@ -90,7 +92,7 @@ public class HessianOperatorTests
         var layer = ParameterSelection.Where(p.Model, n => n.StartsWith("layers.1."));
         long offset = all.Parameters.TakeWhile(x => !ReferenceEquals(x, layer.Parameters[0])).Sum(x => x.numel());
         using var op = new HessianOperator(layer, p.Batches);
-        Assert.Equal(330, op.Dimension);
+        Assert.Equal(170, op.Dimension);
         var e = zeros(new[] { op.Dimension }, dtype: ScalarType.Float64);
         e[17].fill_(1.0);
         var col = op.MultiplyFlat(e).data<double>().ToArray();
@@ -102,7 +104,7 @@ public class HessianOperatorTests
     public void Float32_products_agree_with_float64()
     {
         var p = SmallProblems.Mlp;
-        var m32 = new Mlp([64, 32, 10]);
+        var m32 = new Mlp([64, 16, 10]);
         using (no_grad())
             foreach (var (a, b) in m32.parameters().Zip(p.Model.parameters())) a.copy_(b.to_type(ScalarType.Float32));
         var batches32 = p.Batches.Select(b => new Batch(b.Input.to_type(ScalarType.Float32), b.Target)).ToArray();

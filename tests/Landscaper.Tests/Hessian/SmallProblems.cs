@@ -22,6 +22,8 @@ public sealed class SmallProblem
     public double Trace { get; init; }
     public long N => Exact.GetLength(0);
     public double MaxAsymmetry { get; init; }
+    /// <summary>Seconds spent building the dense Hessian and its eigendecomposition.</summary>
+    public double BuildSeconds { get; init; }
 
     public HessianOperator Operator(HessianOptions? options = null) => new(ParameterSelection.All(Model), Batches, null, options);
 }
@@ -32,14 +34,22 @@ public static class SmallProblems
     /// <summary>xUnit collection of every test that uses (and may temporarily mutate) the shared models: run serially.</summary>
     public const string Collection = "hessian-small-problems";
 
-    private static readonly Lazy<SmallProblem> _mlp = new(() => Build("mlp 64-32-10", () => new Mlp([64, 32, 10]), flatten: true));
-    private static readonly Lazy<SmallProblem> _cnn = new(() => Build("cnn 2-4 filters", () => new SmallCnn(filters: 2, hidden: 8), flatten: false));
+    private static readonly Lazy<SmallProblem> _mlp = new(() => Build("mlp 64-16-10", () => new Mlp([64, 16, 10]), flatten: true, samples: 128));
+    private static readonly Lazy<SmallProblem> _mlpLarge = new(() => Build("mlp 64-32-10", () => new Mlp([64, 32, 10]), flatten: true, samples: 128));
+    private static readonly Lazy<SmallProblem> _cnn = new(() => Build("cnn 2-4 filters", () => new SmallCnn(filters: 2, hidden: 8), flatten: false, samples: 64));
 
-    /// <summary>MLP 64-32-10 (2,410 parameters), ReLU, float64, 128 samples in two batches of 64.</summary>
+    /// <summary>MLP 64-16-10 (1,210 parameters), ReLU, float64, 128 samples in two batches of 64.</summary>
     public static SmallProblem Mlp => _mlp.Value;
 
-    /// <summary>Tiny CNN (706 parameters), float64, 128 samples in two batches.</summary>
+    /// <summary>MLP 64-32-10 (2,410 parameters), float64, 128 samples; its dense eigendecomposition alone takes ~15 s
+    /// on one thread, so only [Trait("Category", "Slow")] tests use it.</summary>
+    public static SmallProblem MlpLarge => _mlpLarge.Value;
+
+    /// <summary>Tiny CNN (706 parameters), float64, 64 samples in one batch.</summary>
     public static SmallProblem Cnn => _cnn.Value;
+
+    /// <summary>A problem by name: mlp, mlp-large or cnn.</summary>
+    public static SmallProblem Get(string name) => name switch { "mlp" => Mlp, "mlp-large" => MlpLarge, _ => Cnn };
 
     public static void Init()
     {
@@ -47,7 +57,7 @@ public static class SmallProblems
         torch.set_num_threads(1);
     }
 
-    private static SmallProblem Build(string name, Func<nn.Module<Tensor, Tensor>> create, bool flatten)
+    private static SmallProblem Build(string name, Func<nn.Module<Tensor, Tensor>> create, bool flatten, int samples)
     {
         Init();
         var data = Digits.Load();
@@ -55,7 +65,8 @@ public static class SmallProblems
         var train = data.Take(512).ToBatches(64, flatten, dtype: ScalarType.Float64);
         Trainer.Train(model, train, new TrainingOptions(Epochs: 3, LearningRate: 1e-2, Seed: 7));
         model.eval();
-        var batches = data.Subset(Enumerable.Range(600, 128).ToArray()).ToBatches(64, flatten, dtype: ScalarType.Float64);
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var batches = data.Subset(Enumerable.Range(600, samples).ToArray()).ToBatches(64, flatten, dtype: ScalarType.Float64);
         using var op = new HessianOperator(ParameterSelection.All(model), batches, null, new HessianOptions(CacheGradients: true));
         long n = op.Dimension;
         var h = new double[n, n];
@@ -70,7 +81,7 @@ public static class SmallProblems
                 for (long i = 0; i < n; i++) h[i, j] = col[i];
             }
         }
-        double asym = 0, trace = 0;
+                double asym = 0, trace = 0;
         for (long i = 0; i < n; i++)
         {
             trace += h[i, i];
@@ -83,7 +94,7 @@ public static class SmallProblems
         var order = values.argsort(descending: true);
         var vals = values.index_select(0, order).data<double>().ToArray();
         var vecs = vectors.index_select(1, order).t().contiguous().DetachFromDisposeScope();
-        return new SmallProblem { Name = name, Model = model, Batches = batches, Exact = h, Eigenvalues = vals, Eigenvectors = vecs, Trace = trace, MaxAsymmetry = asym };
+        return new SmallProblem { BuildSeconds = sw.Elapsed.TotalSeconds, Name = name, Model = model, Batches = batches, Exact = h, Eigenvalues = vals, Eigenvectors = vecs, Trace = trace, MaxAsymmetry = asym };
     }
 }
 

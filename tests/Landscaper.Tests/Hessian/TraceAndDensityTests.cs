@@ -77,6 +77,10 @@ public class TraceAndDensityTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
+    public void Slq_density_of_the_2410_parameter_mlp() => Slq_density_has_unit_mass_and_a_close_cdf("mlp-large", 0.02);
+
+    [Fact]
     public void Slq_cdf_is_monotone_from_zero_to_one()
     {
         var p = SmallProblems.Cnn;
