@@ -18,7 +18,9 @@ public enum SpectrumEnd
 /// <param name="Which">Spectrum end.</param>
 /// <param name="Seed">Seed of the start vector.</param>
 /// <param name="MeasureResiduals">Measure ‖Hv − λv‖ of each returned pair with one extra product (true) or report the
-/// Lanczos estimate |β_m s_{m,i}| (false; exact in exact arithmetic with full reorthogonalisation).</param>
+/// Lanczos estimate |β_m s_{m,i}| (false; exact in exact arithmetic with full reorthogonalisation). When measured, a
+/// residual above 10 × Tolerance × |θ_i| marks the result as not converged (the operator is then not symmetric to
+/// working precision).</param>
 public sealed record LanczosOptions(double Tolerance = 1e-3, int MaxBasis = 100, int MaxRestarts = 5, SpectrumEnd Which = SpectrumEnd.Largest,
     int Seed = 0, bool MeasureResiduals = true);
 

@@ -52,6 +52,16 @@ public class HessianOperatorTests
         Assert.True(rel < 1e-5, $"{p.Name}: relative error {rel:E2}, |hv| {hv.norm().item<double>():E3}, |fd| {fd.norm().item<double>():E3}");
     }
 
+    [Theory]
+    [MemberData(nameof(Problems))]
+    public void Symmetry_check_is_at_rounding_level_in_float64(string name)
+    {
+        using var op = Get(name).Operator();
+        double err = op.SymmetryError(seed: 3);
+        Assert.True(err < 1e-12, $"asymmetry {err:E2}");
+        Assert.Equal(2, op.Products);
+    }
+
     [Fact]
     public void Cached_and_uncached_products_agree_and_are_counted()
     {
