@@ -36,6 +36,7 @@ public static class BenchCommand
         });
         var bench = new Command("bench", "Micro-benchmarks of the engine.");
         bench.Subcommands.Add(topology);
+        bench.Subcommands.Add(BenchHessian.CreateSubcommand());
         return bench;
     }
 

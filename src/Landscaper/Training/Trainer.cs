@@ -83,7 +83,7 @@ public static class Trainer
             {
                 using var scope = NewDisposeScope();
                 var logits = model.call(batch.Input);
-                loss += nn.functional.cross_entropy(logits, batch.Target).item<float>() * batch.Size;
+                loss += nn.functional.cross_entropy(logits, batch.Target).to_type(ScalarType.Float64).item<double>() * batch.Size;
                 correct += logits.argmax(1).eq(batch.Target).sum().item<long>();
                 n += batch.Size;
             }
