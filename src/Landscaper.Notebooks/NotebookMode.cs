@@ -1,0 +1,6 @@
+namespace Landscaper.Notebooks;
+
+/// <summary>placeholder</summary>
+public static class NotebookMode
+{
+}
