@@ -1,7 +1,8 @@
+using System.Globalization;
 using Microsoft.FSharp.Collections;
 using Microsoft.FSharp.Core;
 using Plotly.NET;
-using Plotly.NET.ImageExport;
+using PuppeteerSharp;
 
 namespace Landscaper.Visualization;
 
@@ -10,9 +11,11 @@ namespace Landscaper.Visualization;
 /// <remarks>
 /// <para>HTML: Plotly.NET's default output loads plotly.js from a CDN, which renders a blank page without internet.
 /// <see cref="SaveHtml"/> embeds the plotly.min.js that ships inside Plotly.NET.dll instead (about 3.6 MB per file).</para>
-/// <para>Images: Plotly.NET.ImageExport (PuppeteerSharp) drives the browser found by <see cref="ChromiumLocator"/> with
-/// <see cref="ChromiumLocator.HeadlessArguments"/>; its own browser download is never used. Exports are serialised
-/// (the exporter's options are process-wide) and each starts and stops one browser (about 1–2 s).</para>
+/// <para>Images: PuppeteerSharp drives the browser found by <see cref="ChromiumLocator"/> with
+/// <see cref="ChromiumLocator.HeadlessArguments"/>, loads the standalone HTML and asks plotly.js for the image
+/// (<c>Plotly.toImage</c>); no browser is ever downloaded. Plotly.NET.ImageExport is not used: it keeps its browser options
+/// in process-wide mutable state, and in the dotnet-interactive kernel its PuppeteerSharp types bind to a second copy of the
+/// assembly (MissingMethodException). Exports are serialised; each starts and stops one browser (1–2 s on an idle machine).</para>
 /// </remarks>
 public static class ChartOutput
 {
@@ -101,32 +104,39 @@ public static class ChartOutput
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
         if (!(scale > 0) || !double.IsFinite(scale)) throw new ArgumentOutOfRangeException(nameof(scale), scale, "Must be finite and > 0.");
-        string browser = ChromiumLocator.Find();
-        var embedded = WithEmbeddedPlotlyJs(chart);
+        string browserPath = ChromiumLocator.Find();
+        string html = ToStandaloneHtml(chart);
+        string format = svg ? "svg" : "png";
+        string script = string.Create(CultureInfo.InvariantCulture,
+            $"Plotly.toImage(document.querySelector('.js-plotly-plot'), {{ format: '{format}', width: {width}, height: {height}, scale: {scale} }})");
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(ExportTimeout);
         await ExportGate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            PuppeteerSharpRendererOptions.localBrowserExecutablePath = FSharpOption<string>.Some(browser);
-            var launch = PuppeteerSharpRendererOptions.launchOptions;
-            launch.Headless = true;
-            launch.Args = ChromiumLocator.HeadlessArguments().ToArray();
-            launch.Timeout = (int)ExportTimeout.TotalMilliseconds;
-            var engine = FSharpOption<ExportEngine>.Some(ExportEngine.PuppeteerSharp);
-            Task<string> render = svg
-                ? ChartExtensions.ToSVGStringAsync(engine, FSharpOption<int>.Some(width), FSharpOption<int>.Some(height), FSharpOption<double>.Some(scale)).Invoke(embedded)
-                : ChartExtensions.ToBase64PNGStringAsync(engine, FSharpOption<int>.Some(width), FSharpOption<int>.Some(height), FSharpOption<double>.Some(scale)).Invoke(embedded);
-            try
+            var launch = new LaunchOptions
             {
-                return await render.WaitAsync(ExportTimeout, ct).ConfigureAwait(false);
-            }
-            catch (TimeoutException ex)
-            {
-                throw new ChartExportException($"Static export with {browser} did not finish within {ExportTimeout.TotalSeconds:F0} s.", ex);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException and not ChartExportException)
-            {
-                throw new ChartExportException($"Static export with {browser} failed: {ex.Message}", ex);
-            }
+                ExecutablePath = browserPath,
+                Headless = true,
+                Args = ChromiumLocator.HeadlessArguments().ToArray(),
+                Timeout = (int)ExportTimeout.TotalMilliseconds,
+            };
+            await using var browser = await Puppeteer.LaunchAsync(launch).WaitAsync(timeout.Token).ConfigureAwait(false);
+            await using var page = await browser.NewPageAsync().WaitAsync(timeout.Token).ConfigureAwait(false);
+            await page.SetContentAsync(html).WaitAsync(timeout.Token).ConfigureAwait(false);
+            await page.WaitForSelectorAsync(".js-plotly-plot").WaitAsync(timeout.Token).ConfigureAwait(false);
+            string dataUri = await page.EvaluateExpressionAsync<string>(script).WaitAsync(timeout.Token).ConfigureAwait(false);
+            if (!svg) return dataUri;
+            int comma = dataUri.IndexOf(',', StringComparison.Ordinal);
+            return Uri.UnescapeDataString(comma >= 0 ? dataUri[(comma + 1)..] : dataUri);
+        }
+        catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
+        {
+            throw new ChartExportException($"Static export with {browserPath} did not finish within {ExportTimeout.TotalSeconds:F0} s.", ex);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not ChartExportException)
+        {
+            throw new ChartExportException($"Static export with {browserPath} failed: {ex.Message}", ex);
         }
         finally
         {
