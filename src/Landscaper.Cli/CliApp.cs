@@ -12,6 +12,7 @@ public static class CliApp
         var root = new RootCommand("Landscaper Workbench: Hessian subspaces, N-d loss landscapes and their topology.");
         root.Options.Add(CliOutput.JsonOption);
         root.Subcommands.Add(DoctorCommand.Create());
+        root.Subcommands.Add(NotebooksCommand.Create());
         return root;
     }
 

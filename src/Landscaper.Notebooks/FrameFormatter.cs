@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Deedle;
 
@@ -69,6 +68,6 @@ public static class FrameFormatter
             _ => value.ToString() ?? "",
         };
 
-        private static string Encode(string s) => WebUtility.HtmlEncode(s.Length > 60 ? s[..57] + "…" : s);
+        private static string Encode(string s) => Html.Escape(s.Length > 60 ? s[..57] + "…" : s);
     }
 }

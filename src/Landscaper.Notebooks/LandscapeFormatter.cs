@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 
 namespace Landscaper.Notebooks;
 
@@ -14,8 +13,8 @@ public static class LandscapeFormatter
         var rows = Describe(landscape);
         var sb = new System.Text.StringBuilder("<table class=\"landscaper-landscape\"><caption style=\"text-align:left\"><b>Landscape</b></caption>");
         foreach (var (key, value) in rows)
-            sb.Append("<tr><th style=\"text-align:left\">").Append(WebUtility.HtmlEncode(key)).Append("</th><td style=\"text-align:left\">")
-              .Append(WebUtility.HtmlEncode(value)).Append("</td></tr>");
+            sb.Append("<tr><th style=\"text-align:left\">").Append(Html.Escape(key)).Append("</th><td style=\"text-align:left\">")
+              .Append(Html.Escape(value)).Append("</td></tr>");
         return sb.Append("</table>").ToString();
     }
 
