@@ -1,7 +1,15 @@
 #!/usr/bin/env bash
 # Idempotent machine setup beyond `dotnet restore`: Debian packages listed in apt-packages.txt, then the repo's
-# .NET tools. Safe to run again; installs only what is missing. Needs root (or sudo) for apt.
+# .NET tools, then the Jupyter kernel "Landscaper (C#)" (environment/jupyter/setup-kernel.sh; skip with --no-jupyter).
+# Safe to run again; installs only what is missing. Needs root (or sudo) for apt.
 set -euo pipefail
+jupyter=1
+for arg in "$@"; do
+  case "$arg" in
+    --no-jupyter) jupyter=0 ;;
+    *) echo "setup: unknown option $arg (known: --no-jupyter)" >&2; exit 2 ;;
+  esac
+done
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 
@@ -21,4 +29,8 @@ fi
 
 if [ -f "$repo/.config/dotnet-tools.json" ]; then
   (cd "$repo" && dotnet tool restore)
+fi
+
+if ((jupyter)); then
+  bash "$here/jupyter/setup-kernel.sh"
 fi

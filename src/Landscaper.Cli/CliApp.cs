@@ -15,6 +15,7 @@ public static class CliApp
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(HessianCommand.Create());
+        root.Subcommands.Add(NotebooksCommand.Create());
         return root;
     }
 

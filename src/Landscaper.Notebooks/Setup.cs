@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using Deedle;
+using Landscaper.Native;
+using Microsoft.DotNet.Interactive.Formatting;
+using Plotly.NET;
+
+namespace Landscaper.Notebooks;
+
+/// <summary>What a notebook's first cell calls: loads TorchSharp's natives and registers the display formatters.</summary>
+/// <remarks>
+/// <para>The documented first cell of every notebook (see <see cref="FirstCell"/>) references this assembly from its build
+/// output folder and calls <see cref="Initialize"/>. In Jupyter/VS Code the <c>#r</c> loads the DLLs; in
+/// <see cref="NotebookRunner"/> they are already referenced and the runner skips those <c>#r</c> lines.</para>
+/// <para>Formatters are process-wide (Microsoft.DotNet.Interactive.Formatting). Add more with
+/// <see cref="RegisterFormatter{T}"/>; registrations made before <see cref="Initialize"/> are kept and re-applied.</para>
+/// </remarks>
+public static class Setup
+{
+    /// <summary>The text of the first cell every notebook under <c>notebooks/</c> starts with.</summary>
+    public const string FirstCell =
+        "#r \"../src/Landscaper.Notebooks/bin/Release/net10.0/Landscaper.Notebooks.dll\"\n" +
+        "#r \"../src/Landscaper.Notebooks/bin/Release/net10.0/Landscaper.dll\"\n" +
+        "#r \"../src/Landscaper.Notebooks/bin/Release/net10.0/Plotly.NET.dll\"\n" +
+        "#r \"../src/Landscaper.Notebooks/bin/Release/net10.0/Plotly.NET.CSharp.dll\"\n" +
+        "#r \"../src/Landscaper.Notebooks/bin/Release/net10.0/Deedle.dll\"\n" +
+        "Landscaper.Notebooks.Setup.Initialize()";
+
+    private static readonly ConcurrentDictionary<string, Action> Registrations = new();
+    private static readonly object Gate = new();
+
+    /// <summary>Registers an HTML formatter for <typeparamref name="T"/> (and types derived from it), now and on every later
+    /// <see cref="Initialize"/>. A later registration for the same type replaces the earlier one.</summary>
+    /// <param name="html">Produces an HTML fragment for a value.</param>
+    public static void RegisterFormatter<T>(Func<T, string> html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        Action apply = () => Formatter.Register<T>((value, writer) => writer.Write(html(value)), HtmlFormatter.MimeType);
+        Registrations[Key(typeof(T), HtmlFormatter.MimeType)] = apply;
+        apply();
+    }
+
+    /// <summary>Registers an HTML formatter for every type assignable to <paramref name="type"/> (an interface, a base
+    /// class or an open generic type such as <c>typeof(Frame&lt;,&gt;)</c>).</summary>
+    public static void RegisterFormatter(Type type, Func<object, string> html)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(html);
+        Action apply = () => Formatter.Register(type, (object value, TextWriter writer) => writer.Write(html(value)), HtmlFormatter.MimeType);
+        Registrations[Key(type, HtmlFormatter.MimeType)] = apply;
+        apply();
+    }
+
+    private static string Key(Type type, string mimeType) => $"{type.AssemblyQualifiedName}|{mimeType}";
+
+    /// <summary>Loads TorchSharp's natives (with the libstdc++ workaround when needed) and registers the Landscaper, Deedle
+    /// and Plotly.NET display formatters. Idempotent.</summary>
+    /// <returns>A one-line status for the notebook to display.</returns>
+    /// <exception cref="TorchNativeLoadException">TorchSharp's native backend cannot be loaded.</exception>
+    public static string Initialize()
+    {
+        lock (Gate)
+        {
+            var torch = TorchNative.EnsureLoaded();
+            Registrations.TryAdd(Key(typeof(Landscape), HtmlFormatter.MimeType), () => Formatter.Register<Landscape>(
+                (value, writer) => writer.Write(LandscapeFormatter.ToHtml(value)), HtmlFormatter.MimeType));
+            Registrations.TryAdd(Key(typeof(Landscape), PlainTextFormatter.MimeType), () => Formatter.Register<Landscape>(
+                (value, writer) => writer.Write(LandscapeFormatter.ToText(value)), PlainTextFormatter.MimeType));
+            Registrations.TryAdd(Key(typeof(Frame<,>), HtmlFormatter.MimeType), () => Formatter.Register(typeof(Frame<,>),
+                (object value, TextWriter writer) => writer.Write(FrameFormatter.ToHtml((IFrame)value)), HtmlFormatter.MimeType));
+            Registrations.TryAdd(Key(typeof(GenericChart), HtmlFormatter.MimeType), () => Formatter.Register<GenericChart>(
+                (chart, writer) => writer.Write(Plotly.NET.Interactive.Formatters.toInteractiveHTML(chart)), HtmlFormatter.MimeType));
+            foreach (var apply in Registrations.Values) apply();
+            return $"Landscaper {typeof(Landscape).Assembly.GetName().Version?.ToString(3)} ready: TorchSharp {torch.TorchSharpVersion}, " +
+                   $"libtorch {torch.LibTorchVersion}, {torch.Threads} threads" +
+                   (torch.GlibcxxWorkaround ? $", GLIBCXX workaround applied ({torch.MissingVersions})" : "") +
+                   $", mode {NotebookMode.Current}, figures → {Figures.Directory}";
+        }
+    }
+}
