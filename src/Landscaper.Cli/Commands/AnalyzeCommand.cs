@@ -7,7 +7,7 @@ namespace Landscaper.Cli.Commands;
 /// merge trees, basins, SMAD and persistence of a saved landscape.</summary>
 public static class AnalyzeCommand
 {
-    /// <summary>Creates the command, reading files with <paramref name="readLandscape"/> (default: <see cref="Landscaper.IO.Npz.ReadLandscape"/>).</summary>
+    /// <summary>Creates the command, reading files with <paramref name="readLandscape"/> (default: <see cref="Landscaper.IO.Npz.ReadLandscape(string)"/>).</summary>
     public static Command Create(Func<string, Landscape>? readLandscape = null)
     {
         readLandscape ??= Landscaper.IO.Npz.ReadLandscape;
