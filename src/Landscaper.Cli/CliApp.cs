@@ -12,6 +12,11 @@ public static class CliApp
         var root = new RootCommand("Landscaper Workbench: Hessian subspaces, N-d loss landscapes and their topology.");
         root.Options.Add(CliOutput.JsonOption);
         root.Subcommands.Add(DoctorCommand.Create());
+        root.Subcommands.Add(SampleCommand.Create());
+        root.Subcommands.Add(MergeCommand.Create());
+        var bench = new Command("bench", "Benchmarks.");
+        bench.Subcommands.Add(BenchSampling.Create());
+        root.Subcommands.Add(bench);
         return root;
     }
 

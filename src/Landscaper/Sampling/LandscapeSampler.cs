@@ -229,8 +229,22 @@ public sealed class LandscapeSampler
         var parameters = _selection.Parameters;
         int np = parameters.Count;
         Tensor[] theta0 = _selection.Snapshot();
-        Tensor[]? rowBase = dims > 1 ? theta0.Select(t => t.clone()).ToArray() : null;
+        Tensor[]? rowBase = null;
         var alphas = Multipliers.Select(m => m.Select(v => v.ToScalar()).ToArray()).ToArray();
+        // Fast path: the parameters become views of one flat buffer (Tensor.set_), so a point costs two native calls
+        // (copy the row base, add the last axis) whatever the number of parameter tensors. Restored in the finally block.
+        bool flatMode = parameters.All(q => q.dtype == parameters[0].dtype && q.device_type == DeviceType.CPU && q.is_contiguous());
+        Tensor? flat = null, flatTheta0 = null, flatRowBase = null;
+        Tensor[]? flatDirs = null, aliases = null;
+        if (flatMode)
+        {
+            using var ng0 = no_grad();
+            flatTheta0 = cat(theta0.Select(t => t.reshape(-1)).ToArray());
+            flat = flatTheta0.clone();
+            flatRowBase = dims > 1 ? flatTheta0.clone() : null;
+            flatDirs = Scaled.Select(d => cat(d.Select(t => t.reshape(-1)).ToArray())).ToArray();
+        }
+        else if (dims > 1) rowBase = theta0.Select(t => t.clone()).ToArray();
         var gridIndex = new int[dims];
         int currentRow = -1;
         int evaluatedNow = 0;
@@ -240,27 +254,34 @@ public sealed class LandscapeSampler
         bool looping = false;
         var flatOf = (int pos) => start + pos;
 
-        void SetPoint(int flat)
+        void SetPoint(int flatIndex)
         {
-            grid.GridIndex(flat, gridIndex);
-            Tensor[] baseTensors = theta0;
-            if (rowBase is not null)
-            {
-                int row = flat / grid.Steps[last];
-                if (row != currentRow)
-                {
-                    for (int i = 0; i < np; i++)
-                    {
-                        rowBase[i].copy_(theta0[i]);
-                        for (int k = 0; k < last; k++)
-                            if (Multipliers[k][gridIndex[k]] != 0) rowBase[i].add_(Scaled[k][i], alphas[k][gridIndex[k]]);
-                    }
-                    currentRow = row;
-                }
-                baseTensors = rowBase;
-            }
+            grid.GridIndex(flatIndex, gridIndex);
             bool move = Multipliers[last][gridIndex[last]] != 0;
             var alpha = alphas[last][gridIndex[last]];
+            int row = flatIndex / grid.Steps[last];
+            bool newRow = dims > 1 && row != currentRow;
+            currentRow = row;
+            if (flat is not null)
+            {
+                if (newRow)
+                {
+                    flatRowBase!.copy_(flatTheta0!);
+                    for (int k = 0; k < last; k++)
+                        if (Multipliers[k][gridIndex[k]] != 0) flatRowBase.add_(flatDirs![k], alphas[k][gridIndex[k]]);
+                }
+                flat.copy_(dims > 1 ? flatRowBase! : flatTheta0!);
+                if (move) flat.add_(flatDirs![last], alpha);
+                return;
+            }
+            if (newRow)
+                for (int i = 0; i < np; i++)
+                {
+                    rowBase![i].copy_(theta0[i]);
+                    for (int k = 0; k < last; k++)
+                        if (Multipliers[k][gridIndex[k]] != 0) rowBase[i].add_(Scaled[k][i], alphas[k][gridIndex[k]]);
+                }
+            var baseTensors = dims > 1 ? rowBase! : theta0;
             for (int i = 0; i < np; i++)
             {
                 parameters[i].copy_(baseTensors[i]);
@@ -302,9 +323,21 @@ public sealed class LandscapeSampler
         {
             using var noGrad = no_grad();
             module.eval();
+            if (flat is not null)
+            {
+                aliases = parameters.Select(q => q.detach()).ToArray();
+                long offset = 0;
+                for (int i = 0; i < np; i++)
+                {
+                    long n = parameters[i].numel();
+                    parameters[i].set_(flat.narrow(0, offset, n).view(_selection.Shapes[i]));
+                    offset += n;
+                }
+            }
 
             // Preflight: the unperturbed value, then a few timed points (also checks the function before any work).
-            for (int i = 0; i < np; i++) parameters[i].copy_(theta0[i]);
+            if (flat is not null) flat.copy_(flatTheta0!);
+            else for (int i = 0; i < np; i++) parameters[i].copy_(theta0[i]);
             centreValue = Evaluate(-1, centre: true);
             int timed = Math.Min(Options.EstimateEvaluations, Math.Max(total - done, 0));
             var times = new List<double>();
@@ -324,7 +357,7 @@ public sealed class LandscapeSampler
             times.Sort();
             double spp = times[times.Count / 2];
             long elem = theta0.Length == 0 ? 4 : theta0[0].ElementSize;
-            long bytes = _selection.Count * elem * (dims + 1 + (dims > 1 ? 1 : 0)) + 16L * total;
+            long bytes = _selection.Count * elem * (2 * dims + 3 + (dims > 1 ? 2 : 0)) + 16L * total;
             estimate = new SamplingEstimate(total - done, times.Count, spp, spp * (total - done), _selection.Count, bytes);
             currentRow = -1;
             if (estimateOnly)
@@ -350,9 +383,9 @@ public sealed class LandscapeSampler
                     if (Options.CheckpointPath is { } cp) SampleFile.Write(cp, new SampleFile(Header, values, done));
                     ct.ThrowIfCancellationRequested();
                 }
-                int flat = start + done;
-                SetPoint(flat);
-                values[done] = Evaluate(flat, centre: false);
+                int point = start + done;
+                SetPoint(point);
+                values[done] = Evaluate(point, centre: false);
                 done++;
                 evaluatedNow++;
                 sinceCheckpoint++;
@@ -377,7 +410,13 @@ public sealed class LandscapeSampler
         {
             // Restore θ0 bit for bit and the training flag, whatever happened.
             using (no_grad())
+            {
+                if (aliases is not null)
+                    for (int i = 0; i < np; i++) parameters[i].set_(aliases[i]); // back to the original storage (never written)
                 for (int i = 0; i < np; i++) parameters[i].copy_(theta0[i]);
+            }
+            if (aliases is not null) foreach (var t in aliases) t.Dispose();
+            foreach (var t in new[] { flat, flatTheta0, flatRowBase }.Concat(flatDirs ?? [])) t?.Dispose();
             module.train(wasTraining);
             foreach (var t in theta0) t.Dispose();
             if (rowBase is not null) foreach (var t in rowBase) t.Dispose();

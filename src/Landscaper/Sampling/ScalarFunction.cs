@@ -32,11 +32,58 @@ public sealed record ScalarFunction(string Name, Func<nn.Module, IReadOnlyList<B
         long n = 0;
         foreach (var b in batches)
         {
-            using var loss = nn.functional.cross_entropy(m.call(b.Input), b.Target);
-            sum += loss.ToDouble() * b.Size;
+            using var logits = m.call(b.Input);
+            if (TrySumCrossEntropy(logits, b.Target, out double batchSum)) sum += batchSum;
+            else
+            {
+                using var loss = nn.functional.cross_entropy(logits, b.Target);
+                sum += loss.ToDouble() * b.Size;
+            }
             n += b.Size;
         }
         return sum / n;
+    }
+
+    /// <summary>Σ_i (logsumexp(z_i) − z_i[y_i]) in float64 on the host for small CPU logits [n, C] (libtorch's log_softmax on
+    /// narrow rows costs more than the whole MLP forward pass); false when the layout does not allow it.</summary>
+    private static bool TrySumCrossEntropy(Tensor logits, Tensor target, out double sum)
+    {
+        sum = 0;
+        if (logits.device_type != DeviceType.CPU || target.device_type != DeviceType.CPU || logits.dim() != 2 || target.dim() != 1
+            || !logits.is_contiguous() || !target.is_contiguous() || target.dtype != ScalarType.Int64 || target.shape[0] != logits.shape[0]
+            || logits.dtype is not (ScalarType.Float32 or ScalarType.Float64))
+            return false;
+        int rows = (int)logits.shape[0], cols = (int)logits.shape[1];
+        var y = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, long>(target.bytes);
+        if (logits.dtype == ScalarType.Float32)
+        {
+            var z = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(logits.bytes);
+            for (int i = 0; i < rows; i++) sum += RowLoss(z.Slice(i * cols, cols), y[i]);
+        }
+        else
+        {
+            var z = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, double>(logits.bytes);
+            for (int i = 0; i < rows; i++) sum += RowLoss(z.Slice(i * cols, cols), y[i]);
+        }
+        return true;
+    }
+
+    private static double RowLoss<T>(ReadOnlySpan<T> row, long label) where T : unmanaged, System.Numerics.INumberBase<T>
+    {
+        if ((ulong)label >= (ulong)row.Length)
+            throw new ArgumentException($"Target {label} is outside [0, {row.Length}).", "batches");
+        double max = double.NegativeInfinity;
+        foreach (var v in row) { double d = double.CreateTruncating(v); if (d > max) max = d; }
+        if (double.IsNaN(max) || double.IsInfinity(max))
+        {
+            // Let non-finite logits produce the same non-finite loss libtorch would (NaN or ±∞).
+            double s = 0;
+            foreach (var v in row) s += Math.Exp(double.CreateTruncating(v));
+            return Math.Log(s) - double.CreateTruncating(row[(int)label]);
+        }
+        double acc = 0;
+        foreach (var v in row) acc += Math.Exp(double.CreateTruncating(v) - max);
+        return max + Math.Log(acc) - double.CreateTruncating(row[(int)label]);
     }
 
     private static double ClassificationAccuracy(nn.Module model, IReadOnlyList<Batch> batches)
