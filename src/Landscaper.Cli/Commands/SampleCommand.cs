@@ -169,6 +169,7 @@ public static class SampleCommand
             DryRun = s.DryRun, ModelName = s.Model, Name = $"{s.Model} seed {s.Seed}", Info = info,
         };
         var sampler = new LandscapeSampler(dirs, trained.AnalysisBatches, options);
+        if (!s.DryRun) SampleFile.DeleteStaleTemporaries(s.Out);
         double forward = LandscapeSampler.ForwardSeconds(trained.Model, trained.AnalysisBatches);
         SamplingResult run = progressWriter is null || s.DryRun
             ? sampler.Run(null, ct)

@@ -214,6 +214,7 @@ public sealed class LandscapeSampler
         var grid = Options.Grid;
         int dims = grid.Dimensions, last = dims - 1;
         int start = Header.Start, end = Header.End, total = end - start;
+        if (!estimateOnly && Options.CheckpointPath is { } stale) SampleFile.DeleteStaleTemporaries(stale);
         var resumed = estimateOnly ? (Options.CheckpointPath is { } p && File.Exists(p) && Options.Resume ? LoadCheckpoint() : null) : LoadCheckpoint();
         var values = new double[total];
         Array.Fill(values, double.NaN);

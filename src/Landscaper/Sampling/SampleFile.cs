@@ -73,6 +73,24 @@ public sealed record SampleFile(SampleFileHeader Header, double[] Values, int Do
         }
     }
 
+    /// <summary>Deletes temporary files a killed writer of <paramref name="path"/> left behind (<c>.NAME.PID.GUID.tmp</c> in the same
+    /// folder). Call only when no other process writes <paramref name="path"/>.</summary>
+    /// <returns>How many were deleted.</returns>
+    public static int DeleteStaleTemporaries(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        string full = Path.GetFullPath(path);
+        string dir = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(dir)) return 0;
+        int n = 0;
+        foreach (var f in Directory.EnumerateFiles(dir, $".{Path.GetFileName(full)}.*.tmp"))
+        {
+            try { File.Delete(f); n++; }
+            catch (IOException) { }
+        }
+        return n;
+    }
+
     /// <summary>Reads and verifies a sample file.</summary>
     /// <exception cref="FileNotFoundException">No such file.</exception>
     /// <exception cref="InvalidDataException">Not a sample file, truncated, or the checksum does not match.</exception>
