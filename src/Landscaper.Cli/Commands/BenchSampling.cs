@@ -20,22 +20,24 @@ public static class BenchSampling
     {
         var threads = new Option<int>("--threads") { Description = "libtorch threads.", DefaultValueFactory = _ => 1 };
         var models = new Option<string>("--models") { Description = "Comma-separated built-in models.", DefaultValueFactory = _ => "mlp-digits,cnn-digits" };
-        var grids = new Option<string>("--grids") { Description = "Comma-separated grids as STEPSxDIMS... e.g. 41^2,21^3.", DefaultValueFactory = _ => "41^2,21^3" };
+        var grids = new Option<string>("--grids") { Description = "Comma-separated grids as steps^dims, e.g. 41^2,21^3.", DefaultValueFactory = _ => "41^2,21^3" };
+        var repeats = new Option<int>("--repeats") { Description = "Runs per case; the fastest run and the fastest forward timing are reported (robust to load from other processes).", DefaultValueFactory = _ => 3 };
         var cmd = new Command("sampling", "Benchmark the sampling engine: time per point / bare forward pass, points per second.");
         cmd.Options.Add(threads);
         cmd.Options.Add(models);
         cmd.Options.Add(grids);
+        cmd.Options.Add(repeats);
         cmd.SetAction(result =>
         {
-            var report = Run(result.GetValue(threads), result.GetValue(models)!.Split(','), result.GetValue(grids)!.Split(','), result.Err());
+            var report = Run(result.GetValue(threads), result.GetValue(models)!.Split(','), result.GetValue(grids)!.Split(','), result.GetValue(repeats), result.Err());
             if (result.WantsJson()) result.WriteJson(report);
             else
             {
                 var o = result.Out();
                 o.WriteLine($"threads {report.Threads}, cores {report.Cores}");
-                o.WriteLine($"{"model",-11} {"grid",-6} {"points",7} {"ms/point",9} {"fwd ms",8} {"overhead",8} {"points/s",9} {"vs Python",9}");
+                o.WriteLine($"{"model",-11} {"grid",-6} {"points",7} {"ms/point",9} {"fwd ms",8} {"overhead",8} {"points/s",9} {"vs Python",9} {"cpu ms/pt",9} {"cpu fwd",8} {"cpu ovh",8}");
                 foreach (var c in report.Cases)
-                    o.WriteLine($"{c.Model,-11} {c.Grid,-6} {c.Points,7} {c.SecondsPerPoint * 1e3,9:F4} {c.ForwardSeconds * 1e3,8:F4} {c.Overhead,8:F3} {c.PointsPerSecond,9:F0} {c.SpeedupVsPython,8:F2}×");
+                    o.WriteLine($"{c.Model,-11} {c.Grid,-6} {c.Points,7} {c.SecondsPerPoint * 1e3,9:F4} {c.ForwardSeconds * 1e3,8:F4} {c.Overhead,8:F3} {c.PointsPerSecond,9:F0} {c.SpeedupVsPython,8:F2}× {c.CpuSecondsPerPoint * 1e3,9:F4} {c.ForwardCpuSeconds * 1e3,8:F4} {c.CpuOverhead,8:F3}");
             }
             return 0;
         });
@@ -46,8 +48,9 @@ public static class BenchSampling
     /// <param name="threads">libtorch threads.</param>
     /// <param name="models">Built-in model names.</param>
     /// <param name="grids">Grids as "steps^dims".</param>
+    /// <param name="repeats">Runs per case (≥ 1); the fastest run and the fastest forward timing (measured between runs) are kept.</param>
     /// <param name="log">Progress lines, or null.</param>
-    public static BenchSamplingReport Run(int threads, IReadOnlyList<string> models, IReadOnlyList<string> grids, TextWriter? log = null)
+    public static BenchSamplingReport Run(int threads, IReadOnlyList<string> models, IReadOnlyList<string> grids, int repeats = 3, TextWriter? log = null)
     {
         TorchNative.EnsureLoaded();
         torch.set_num_threads(threads);
@@ -63,19 +66,59 @@ public static class BenchSampling
                 int dims = int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
                 DirectionSet dirs = RandomDirections.Orthonormal(selection, dims, seed: 1);
                 var sampler = new LandscapeSampler(dirs, trained.AnalysisBatches, new SamplingOptions(SamplingGrid.Symmetric(dims, steps, 0.01)) { ModelName = name });
-                double fwdBefore = LandscapeSampler.ForwardSeconds(trained.Model, trained.AnalysisBatches, 200);
-                var run = sampler.Run();
-                double fwdAfter = LandscapeSampler.ForwardSeconds(trained.Model, trained.AnalysisBatches, 200);
-                double fwd = Math.Min(fwdBefore, fwdAfter);
+                double fwd = LandscapeSampler.ForwardSeconds(trained.Model, trained.AnalysisBatches, 200);
+                double fwdCpu = ForwardCpuSeconds(trained, 200);
+                SamplingResult? run = null;
+                double cpuPerPoint = double.PositiveInfinity;
+                for (int r = 0; r < Math.Max(repeats, 1); r++)
+                {
+                    double c0 = ThreadCpuSeconds();
+                    var next = sampler.Run();
+                    // CPU time of this thread (libtorch runs on it with 1 thread); the 1 + 5 preflight evaluations are included.
+                    cpuPerPoint = Math.Min(cpuPerPoint, (ThreadCpuSeconds() - c0) / (next.PointsEvaluated + 6));
+                    if (run is null || next.Seconds < run.Seconds) run = next;
+                    fwd = Math.Min(fwd, LandscapeSampler.ForwardSeconds(trained.Model, trained.AnalysisBatches, 200));
+                    fwdCpu = Math.Min(fwdCpu, ForwardCpuSeconds(trained, 200));
+                }
+                ArgumentNullException.ThrowIfNull(run);
                 var c = new BenchSamplingCase(name, g.Trim(), run.PointsEvaluated, selection.Count, trained.AnalysisBatches.Sum(b => (int)b.Size),
                     run.Seconds, run.SecondsPerPoint, fwd, run.SecondsPerPoint / fwd, run.PointsEvaluated / run.Seconds,
-                    PythonSecondsPerPoint / run.SecondsPerPoint);
-                log?.WriteLine($"{c.Model} {c.Grid}: {c.SecondsPerPoint * 1e3:F4} ms/point, forward {c.ForwardSeconds * 1e3:F4} ms, overhead {c.Overhead:F3}");
+                    PythonSecondsPerPoint / run.SecondsPerPoint, cpuPerPoint, fwdCpu, cpuPerPoint / fwdCpu);
+                log?.WriteLine($"{c.Model} {c.Grid}: {c.SecondsPerPoint * 1e3:F4} ms/point, forward {c.ForwardSeconds * 1e3:F4} ms, overhead {c.Overhead:F3}; thread CPU {c.CpuSecondsPerPoint * 1e3:F4} ms/point, forward {c.ForwardCpuSeconds * 1e3:F4} ms, overhead {c.CpuOverhead:F3}");
                 cases.Add(c);
             }
         }
         return new BenchSamplingReport(threads, Environment.ProcessorCount, cases);
     }
+
+    /// <summary>Thread CPU time in seconds (Linux <c>CLOCK_THREAD_CPUTIME_ID</c>; wall time elsewhere).</summary>
+    public static double ThreadCpuSeconds()
+    {
+        if (OperatingSystem.IsLinux() && ClockGetTime(3, out var ts) == 0) return ts.Seconds + ts.Nanoseconds * 1e-9;
+        return System.Diagnostics.Stopwatch.GetTimestamp() / (double)System.Diagnostics.Stopwatch.Frequency;
+    }
+
+    private static double ForwardCpuSeconds(TrainedModel trained, int repeats)
+    {
+        LandscapeSampler.ForwardSeconds(trained.Model, trained.AnalysisBatches, 3);
+        var times = new double[5];
+        for (int r = 0; r < times.Length; r++)
+        {
+            double c0 = ThreadCpuSeconds();
+            LandscapeSampler.ForwardSeconds(trained.Model, trained.AnalysisBatches, repeats);
+            times[r] = (ThreadCpuSeconds() - c0) / (repeats + 3);
+        }
+        return times.Min();
+    }
+
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
 }
 
 /// <summary>Result of <c>landscaper bench sampling</c>.</summary>
@@ -90,11 +133,15 @@ public sealed record BenchSamplingReport(int Threads, int Cores, IReadOnlyList<B
 /// <param name="Points">Points sampled.</param>
 /// <param name="Parameters">Number of parameters.</param>
 /// <param name="Samples">Samples in the batches.</param>
-/// <param name="Seconds">Wall time of the evaluation loop.</param>
-/// <param name="SecondsPerPoint">Seconds per point.</param>
-/// <param name="ForwardSeconds">Bare forward pass (median, the lower of before/after the run).</param>
+/// <param name="Seconds">Wall time of the evaluation loop (fastest run).</param>
+/// <param name="SecondsPerPoint">Seconds per point (fastest run).</param>
+/// <param name="ForwardSeconds">Bare forward pass (median of 200, the lowest of the timings before and between runs).</param>
 /// <param name="Overhead">SecondsPerPoint / ForwardSeconds.</param>
 /// <param name="PointsPerSecond">Points per second.</param>
 /// <param name="SpeedupVsPython">Python's 0.83 ms/point divided by SecondsPerPoint (meaningful for the MLP only).</param>
+/// <param name="CpuSecondsPerPoint">Thread CPU seconds per point (insensitive to other processes' load; includes the preflight).</param>
+/// <param name="ForwardCpuSeconds">Thread CPU seconds of one bare forward pass.</param>
+/// <param name="CpuOverhead">CpuSecondsPerPoint / ForwardCpuSeconds.</param>
 public sealed record BenchSamplingCase(string Model, string Grid, int Points, long Parameters, int Samples, double Seconds, double SecondsPerPoint,
-    double ForwardSeconds, double Overhead, double PointsPerSecond, double SpeedupVsPython);
+    double ForwardSeconds, double Overhead, double PointsPerSecond, double SpeedupVsPython, double CpuSecondsPerPoint, double ForwardCpuSeconds,
+    double CpuOverhead);

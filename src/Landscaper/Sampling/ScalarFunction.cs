@@ -1,4 +1,5 @@
 using Landscaper.Data;
+using System.Runtime.Intrinsics;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -56,16 +57,50 @@ public sealed record ScalarFunction(string Name, Func<nn.Module, IReadOnlyList<B
         int rows = (int)logits.shape[0], cols = (int)logits.shape[1];
         var y = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, long>(target.bytes);
         if (logits.dtype == ScalarType.Float32)
-        {
-            var z = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(logits.bytes);
-            for (int i = 0; i < rows; i++) sum += RowLoss(z.Slice(i * cols, cols), y[i]);
-        }
+            sum = SumFloat(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(logits.bytes), y, rows, cols);
         else
         {
             var z = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, double>(logits.bytes);
             for (int i = 0; i < rows; i++) sum += RowLoss(z.Slice(i * cols, cols), y[i]);
         }
         return true;
+    }
+
+    [ThreadStatic] private static float[]? _scratch;
+
+    /// <summary>Float32 logits: row maxima, then exp(z − max) vectorised over the whole buffer, summed per row in float64.</summary>
+    private static double SumFloat(ReadOnlySpan<float> z, ReadOnlySpan<long> y, int rows, int cols)
+    {
+        int n = rows * cols;
+        var buf = _scratch is { } b && b.Length >= n ? b : (_scratch = new float[n]);
+        Span<float> maxima = rows <= 1024 ? stackalloc float[rows] : new float[rows];
+        bool allFinite = true;
+        for (int i = 0; i < rows; i++)
+        {
+            var row = z.Slice(i * cols, cols);
+            if ((ulong)y[i] >= (ulong)cols) throw new ArgumentException($"Target {y[i]} is outside [0, {cols}).", "batches");
+            float max = float.NegativeInfinity;
+            bool nan = false;
+            foreach (var v in row) { if (v > max) max = v; nan |= float.IsNaN(v); }
+            if (nan) max = float.NaN;
+            maxima[i] = max;
+            if (!float.IsFinite(max)) allFinite = false;
+            for (int j = 0; j < cols; j++) buf[i * cols + j] = row[j] - max;
+        }
+        int k = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; k <= n - 8; k += 8)
+                Vector256.Exp(Vector256.Create(buf, k)).CopyTo(buf.AsSpan(k));
+        for (; k < n; k++) buf[k] = MathF.Exp(buf[k]);
+        double sum = 0;
+        for (int i = 0; i < rows; i++)
+        {
+            if (!allFinite && !float.IsFinite(maxima[i])) { sum += RowLoss(z.Slice(i * cols, cols), y[i]); continue; }
+            double acc = 0;
+            for (int j = 0; j < cols; j++) acc += buf[i * cols + j];
+            sum += maxima[i] + Math.Log(acc) - z[i * cols + (int)y[i]];
+        }
+        return sum;
     }
 
     private static double RowLoss<T>(ReadOnlySpan<T> row, long label) where T : unmanaged, System.Numerics.INumberBase<T>
