@@ -35,9 +35,9 @@ public static class BenchSampling
             {
                 var o = result.Out();
                 o.WriteLine($"threads {report.Threads}, cores {report.Cores}");
-                o.WriteLine($"{"model",-11} {"grid",-6} {"points",7} {"ms/point",9} {"fwd ms",8} {"overhead",8} {"points/s",9} {"vs Python",9} {"cpu ms/pt",9} {"cpu fwd",8} {"cpu ovh",8}");
+                o.WriteLine($"{"model",-11} {"grid",-6} {"points",7} {"ms/point",9} {"fwd ms",8} {"overhead",8} {"points/s",9} {"vs Python",9} {"cpu ms/pt",9} {"cpu fwd",8} {"cpu ovh",8} {"vs loss",8}");
                 foreach (var c in report.Cases)
-                    o.WriteLine($"{c.Model,-11} {c.Grid,-6} {c.Points,7} {c.SecondsPerPoint * 1e3,9:F4} {c.ForwardSeconds * 1e3,8:F4} {c.Overhead,8:F3} {c.PointsPerSecond,9:F0} {c.SpeedupVsPython,8:F2}× {c.CpuSecondsPerPoint * 1e3,9:F4} {c.ForwardCpuSeconds * 1e3,8:F4} {c.CpuOverhead,8:F3}");
+                    o.WriteLine($"{c.Model,-11} {c.Grid,-6} {c.Points,7} {c.SecondsPerPoint * 1e3,9:F4} {c.ForwardSeconds * 1e3,8:F4} {c.Overhead,8:F3} {c.PointsPerSecond,9:F0} {c.SpeedupVsPython,8:F2}× {c.CpuSecondsPerPoint * 1e3,9:F4} {c.ForwardCpuSeconds * 1e3,8:F4} {c.CpuOverhead,8:F3} {c.MachineryOverhead,8:F3}");
             }
             return 0;
         });
@@ -68,6 +68,7 @@ public static class BenchSampling
                 var sampler = new LandscapeSampler(dirs, trained.AnalysisBatches, new SamplingOptions(SamplingGrid.Symmetric(dims, steps, 0.01)) { ModelName = name });
                 double fwd = LandscapeSampler.ForwardSeconds(trained.Model, trained.AnalysisBatches, 200);
                 double fwdCpu = ForwardCpuSeconds(trained, 200);
+                double fnCpu = FunctionCpuSeconds(trained, 200);
                 SamplingResult? run = null;
                 double cpuPerPoint = double.PositiveInfinity;
                 for (int r = 0; r < Math.Max(repeats, 1); r++)
@@ -79,12 +80,13 @@ public static class BenchSampling
                     if (run is null || next.Seconds < run.Seconds) run = next;
                     fwd = Math.Min(fwd, LandscapeSampler.ForwardSeconds(trained.Model, trained.AnalysisBatches, 200));
                     fwdCpu = Math.Min(fwdCpu, ForwardCpuSeconds(trained, 200));
+                    fnCpu = Math.Min(fnCpu, FunctionCpuSeconds(trained, 200));
                 }
                 ArgumentNullException.ThrowIfNull(run);
                 var c = new BenchSamplingCase(name, g.Trim(), run.PointsEvaluated, selection.Count, trained.AnalysisBatches.Sum(b => (int)b.Size),
                     run.Seconds, run.SecondsPerPoint, fwd, run.SecondsPerPoint / fwd, run.PointsEvaluated / run.Seconds,
-                    PythonSecondsPerPoint / run.SecondsPerPoint, cpuPerPoint, fwdCpu, cpuPerPoint / fwdCpu);
-                log?.WriteLine($"{c.Model} {c.Grid}: {c.SecondsPerPoint * 1e3:F4} ms/point, forward {c.ForwardSeconds * 1e3:F4} ms, overhead {c.Overhead:F3}; thread CPU {c.CpuSecondsPerPoint * 1e3:F4} ms/point, forward {c.ForwardCpuSeconds * 1e3:F4} ms, overhead {c.CpuOverhead:F3}");
+                    PythonSecondsPerPoint / run.SecondsPerPoint, cpuPerPoint, fwdCpu, cpuPerPoint / fwdCpu, fnCpu, cpuPerPoint / fnCpu);
+                log?.WriteLine($"{c.Model} {c.Grid}: {c.SecondsPerPoint * 1e3:F4} ms/point, forward {c.ForwardSeconds * 1e3:F4} ms, overhead {c.Overhead:F3}; thread CPU {c.CpuSecondsPerPoint * 1e3:F4} ms/point, forward {c.ForwardCpuSeconds * 1e3:F4} ms, overhead {c.CpuOverhead:F3}; loss alone {c.FunctionCpuSeconds * 1e3:F4} ms → machinery {c.MachineryOverhead:F3}");
                 cases.Add(c);
             }
         }
@@ -107,6 +109,21 @@ public static class BenchSampling
             double c0 = ThreadCpuSeconds();
             LandscapeSampler.ForwardSeconds(trained.Model, trained.AnalysisBatches, repeats);
             times[r] = (ThreadCpuSeconds() - c0) / (repeats + 3);
+        }
+        return times.Min();
+    }
+
+    private static double FunctionCpuSeconds(TrainedModel trained, int repeats)
+    {
+        using var _ = torch.no_grad();
+        trained.Model.eval();
+        var times = new double[5];
+        for (int r = 0; r < times.Length; r++)
+        {
+            double c0 = ThreadCpuSeconds();
+            for (int i = 0; i < repeats; i++)
+                using (torch.NewDisposeScope()) ScalarFunction.Loss.Evaluate(trained.Model, trained.AnalysisBatches);
+            times[r] = (ThreadCpuSeconds() - c0) / repeats;
         }
         return times.Min();
     }
@@ -142,6 +159,8 @@ public sealed record BenchSamplingReport(int Threads, int Cores, IReadOnlyList<B
 /// <param name="CpuSecondsPerPoint">Thread CPU seconds per point (insensitive to other processes' load; includes the preflight).</param>
 /// <param name="ForwardCpuSeconds">Thread CPU seconds of one bare forward pass.</param>
 /// <param name="CpuOverhead">CpuSecondsPerPoint / ForwardCpuSeconds.</param>
+/// <param name="FunctionCpuSeconds">Thread CPU seconds of the loss (forward + cross-entropy) alone at θ0.</param>
+/// <param name="MachineryOverhead">CpuSecondsPerPoint / FunctionCpuSeconds: what the sampler adds to the scalar function.</param>
 public sealed record BenchSamplingCase(string Model, string Grid, int Points, long Parameters, int Samples, double Seconds, double SecondsPerPoint,
     double ForwardSeconds, double Overhead, double PointsPerSecond, double SpeedupVsPython, double CpuSecondsPerPoint, double ForwardCpuSeconds,
-    double CpuOverhead);
+    double CpuOverhead, double FunctionCpuSeconds, double MachineryOverhead);
