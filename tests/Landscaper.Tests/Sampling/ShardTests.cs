@@ -1,3 +1,4 @@
+using CsCheck;
 using Landscaper.Sampling;
 using static Landscaper.Tests.Sampling.SamplingTestSupport;
 
@@ -96,5 +97,28 @@ public sealed class ShardTests
         Assert.Throws<InvalidDataException>(() => SampleFile.Read(path));
         File.WriteAllBytes(path, bytes[..20]);
         Assert.Throws<InvalidDataException>(() => SampleFile.Read(path));
+    }
+}
+
+public sealed class ShardPropertyTests
+{
+    [Fact]
+    public void AnyShardCountPartitionsAnyGridIntoContiguousDisjointRanges()
+    {
+        var gen = from total in Gen.Int[1, 200_000]
+                  from n in Gen.Int[1, Math.Min(total, 512)]
+                  select (total, n);
+        gen.Sample(t =>
+            {
+                var (total, n) = t;
+                int next = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    var (s, e) = new ShardSpec(i, n).Range(total);
+                    if (s != next || e < s) return false;
+                    next = e;
+                }
+                return next == total && ShardSpec.Parse(new ShardSpec(n - 1, n).ToString()) == new ShardSpec(n - 1, n);
+            });
     }
 }
