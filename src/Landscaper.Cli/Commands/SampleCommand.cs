@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Landscaper.Directions;
 using Landscaper.Hessian;
 using Landscaper.IO;
@@ -64,9 +65,13 @@ public static class SampleCommand
     private static int Execute(ParseResult result, SampleSettings s, bool showProgress, CancellationToken ct)
     {
         var err = result.Err();
+        // Ctrl+C (SIGINT) and SIGTERM (e.g. a Slurm time limit or preemption) stop between points: the checkpoint is written first.
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; cts.Cancel(); });
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cts.Cancel(); });
         try
         {
-            var report = Run(s, showProgress ? err : null, ct);
+            var report = Run(s, showProgress ? err : null, cts.Token);
             if (result.WantsJson()) result.WriteJson(report);
             else
             {
