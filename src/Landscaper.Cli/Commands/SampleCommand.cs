@@ -175,6 +175,21 @@ public static class SampleCommand
         };
         var sampler = new LandscapeSampler(dirs, trained.AnalysisBatches, options);
         if (!s.DryRun) SampleFile.DeleteStaleTemporaries(s.Out);
+        if (s.Resume && !s.DryRun && !npz && !File.Exists(checkpoint) && File.Exists(s.Out))
+        {
+            // Resuming a run that already finished: accept the existing output if it is the same, complete run.
+            var existing = SampleFile.Read(s.Out);
+            var h = existing.Header;
+            string? diff = h.FirstDifference(sampler.Header) ?? (h.ShardIndex != sampler.Header.ShardIndex ? "shard" : null);
+            if (diff is not null)
+                throw new InvalidDataException($"'{s.Out}' exists and belongs to a different run ({diff} differs); delete it or choose another --out.");
+            if (existing.IsComplete)
+            {
+                var none = new SamplingEstimate(0, 0, 0, 0, sampler.Header.ShardPoints, 0);
+                var done = new SamplingResult(null, existing, none, double.NaN, 0, existing.Done, 0, sampler.ModelHash, sampler.DirectionHash);
+                return Report(s, done, double.NaN, trainSeconds, total.Elapsed.TotalSeconds, dirs, shard, dryRun: false);
+            }
+        }
         double forward = LandscapeSampler.ForwardSeconds(trained.Model, trained.AnalysisBatches);
         SamplingResult run = progressWriter is null || s.DryRun
             ? sampler.Run(null, ct)
