@@ -16,6 +16,8 @@ public static class CliApp
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(HessianCommand.Create());
         root.Subcommands.Add(NotebooksCommand.Create());
+        root.Subcommands.Add(SampleCommand.Create());
+        root.Subcommands.Add(MergeCommand.Create());
         return root;
     }
 

@@ -37,6 +37,7 @@ public static class BenchCommand
         var bench = new Command("bench", "Micro-benchmarks of the engine.");
         bench.Subcommands.Add(topology);
         bench.Subcommands.Add(BenchHessian.CreateSubcommand());
+        bench.Subcommands.Add(BenchSampling.Create());
         return bench;
     }
 
