@@ -17,7 +17,7 @@ namespace Landscaper.Cli.Commands;
 /// <c>landscaper sample</c>: trains a built-in model, makes directions and samples the loss landscape around the trained
 /// parameters, with checkpoint/resume, shards, a dry run and a progress bar on stderr.
 /// </summary>
-/// <remarks>Output by extension of <c>--out</c>: <c>.npz</c> → the landscape via <see cref="Npz.WriteLandscape"/>; anything else
+/// <remarks>Output by extension of <c>--out</c>: <c>.npz</c> → the landscape via <see cref="Npz.WriteLandscape(string, Landscape)"/>; anything else
 /// (e.g. <c>.lsamp</c>) → a sample file (<see cref="SampleFile"/>), the only choice for a shard. A JSON sidecar (same name,
 /// extension <c>.json</c>) records every setting, seed, hash and timing. The checkpoint is <c>OUT.partial</c>.</remarks>
 public static class SampleCommand
