@@ -26,7 +26,7 @@ public static class SampleCommand
     public static Command Create()
     {
         var model = new Option<string>("--model") { Description = "Built-in model: mlp-digits or cnn-digits.", DefaultValueFactory = _ => "mlp-digits" };
-        var directions = new Option<string>("--directions") { Description = "Direction kind: random (orthonormal Gaussian).", DefaultValueFactory = _ => "random" };
+        var directions = new Option<string>("--directions") { Description = "Direction kind: hessian (top Lanczos eigenvectors), random (orthonormal Gaussian) or filter (filter-normalised random).", DefaultValueFactory = _ => "hessian" };
         var dims = new Option<int>("--dims") { Description = "Grid dimensions (number of directions).", DefaultValueFactory = _ => 2 };
         var steps = new Option<string>("--steps") { Description = "Points per axis: one number for every axis or a comma list (e.g. 41,21).", DefaultValueFactory = _ => "41" };
         var distance = new Option<double>("--distance") { Description = "Half-width of every axis (coordinates linspace(-d, d, steps)).", DefaultValueFactory = _ => 0.01 };
@@ -114,8 +114,16 @@ public static class SampleCommand
     public static DirectionSet MakeDirections(string kind, TrainedModel trained, int count, int seed) => kind switch
     {
         "random" => RandomDirections.Orthonormal(ParameterSelection.All(trained.Model), count, seed),
-        _ => throw new ArgumentException($"Unknown --directions '{kind}'. Supported: random.", nameof(kind)),
+        "filter" => FilterNormalization.Apply(RandomDirections.Orthonormal(ParameterSelection.All(trained.Model), count, seed)),
+        "hessian" => HessianTop(trained, count, seed),
+        _ => throw new ArgumentException($"Unknown --directions '{kind}'. Supported: hessian, random, filter.", nameof(kind)),
     };
+
+    private static DirectionSet HessianTop(TrainedModel trained, int count, int seed)
+    {
+        using var op = HessianOperator.ForModel(trained.Model, trained.AnalysisBatches);
+        return HessianDirections.Top(op, count, EigenMethod.Lanczos, seed);
+    }
 
     /// <summary>Runs the command's work and returns the report (also written to the sidecar unless a dry run).</summary>
     /// <param name="s">Settings.</param>
