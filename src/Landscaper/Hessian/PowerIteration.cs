@@ -55,6 +55,8 @@ public static class PowerIteration
                     it++;
                     lambda = FlatVectors.Dot(hv, u);
                     residual = FlatVectors.Norm(hv - lambda * u);
+                    // Keep only the latest iterate alive (memory stays O(n) per pair, not O(n · iterations)).
+                    if (!ReferenceEquals(current, v)) current.Dispose();
                     current = u.MoveToOuterDisposeScope();
                     double hvNorm = FlatVectors.Norm(hv);
                     // The residual rule uses the deflated operator P H P (P projects out the pairs found so far): the true
@@ -64,6 +66,7 @@ public static class PowerIteration
                         : FlatVectors.Norm(FlatVectors.Orthogonalize(hv, basis) - lambda * u) <= options.Tolerance * Math.Abs(lambda);
                     if (converged || hvNorm == 0) { converged |= hvNorm == 0; break; }
                     previous = lambda;
+                    v.Dispose();
                     v = (hv / hvNorm).MoveToOuterDisposeScope();
                 }
                 allConverged &= converged;
