@@ -21,6 +21,18 @@ public class AnalyzeCommandTests
     }
 
     [Fact]
+    public void The_real_command_reads_the_reference_npz_file()
+    {
+        var (exit, json) = Landscaper.Tests.Cli.CliTestHost.RunJson("analyze", TestNpz.DataPath("rosenbrock_2d.npz"), "--connectivity", "freudenthal");
+        Assert.Equal(0, exit);
+        Assert.Equal("freudenthal", json.GetProperty("connectivity").GetString());
+        Assert.Equal(new[] { 10, 10 }, json.GetProperty("shape").EnumerateArray().Select(e => e.GetInt32()).ToArray());
+        var (badExit, _, err) = Landscaper.Tests.Cli.CliTestHost.Run("analyze", TestNpz.DataPath("no-such-file.npz"));
+        Assert.NotEqual(0, badExit);
+        Assert.Contains("no-such-file.npz", err);
+    }
+
+    [Fact]
     public void Json_report_has_the_contract_fields_and_the_reference_values()
     {
         var (exit, output, error) = Run(_ => Rosenbrock2d(), "analyze", "rosenbrock_2d.npz", "--json");
