@@ -6,7 +6,7 @@ namespace Landscaper.Tests.Sampling;
 
 /// <summary>Runs the built CLI (<c>Landscaper.Cli.dll</c> in the test output folder) as child processes.</summary>
 [Collection("Sampling")]
-[Trait("Category", "Slow")]
+[Trait("Category", "Process")] // child processes: kill/resume and shards; part of the default run (~30 s)
 public sealed class SamplingProcessTests
 {
     private static readonly string[] Common =
