@@ -27,11 +27,17 @@ public static class NotebooksCommand
             DefaultValueFactory = _ => DefaultOutput,
         };
         var quick = new Option<bool>("--quick") { Description = "Run in quick mode (LANDSCAPER_NOTEBOOK_MODE=quick: small grids, few epochs)." };
+        var figures = new Option<string>("--figures")
+        {
+            Description = "Figure formats the notebooks write (comma-separated: html, png, svg). PNG/SVG use the system Chromium.",
+            DefaultValueFactory = _ => "html,png",
+        };
 
         var run = new Command("run", "Execute notebooks in-process with a C# kernel; write executed copies and figures; print a status table.");
         run.Arguments.Add(paths);
         run.Options.Add(output);
         run.Options.Add(quick);
+        run.Options.Add(figures);
         run.SetAction(async (result, ct) =>
         {
             IReadOnlyList<string> notebooks;
@@ -42,7 +48,8 @@ public static class NotebooksCommand
                 return 2;
             }
             string outDir = Path.GetFullPath(result.GetValue(output) ?? DefaultOutput);
-            var runner = new NotebookRunner(new NotebookRunOptions { OutputDirectory = outDir, Quick = result.GetValue(quick) });
+            var parameters = new Dictionary<string, string> { [Figures.FormatsVariable] = result.GetValue(figures) ?? "html,png" };
+            var runner = new NotebookRunner(new NotebookRunOptions { OutputDirectory = outDir, Quick = result.GetValue(quick), Parameters = parameters });
             var err = result.Err();
             var progress = new SynchronousProgress(line => err.WriteLine(line));
             var results = new List<NotebookRunResult>();
