@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Deedle;
 using Landscaper.Native;
+using Landscaper.Topology;
 using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;
 
@@ -52,8 +53,9 @@ public static class Setup
 
     private static string Key(Type type, string mimeType) => $"{type.AssemblyQualifiedName}|{mimeType}";
 
-    /// <summary>Loads TorchSharp's natives (with the libstdc++ workaround when needed) and registers the Landscaper, Deedle
-    /// and Plotly.NET display formatters. Idempotent.</summary>
+    /// <summary>Loads TorchSharp's natives (with the libstdc++ workaround when needed) and registers the Landscaper (landscape,
+    /// topology analysis, merge tree, persistence diagram), Deedle and Plotly.NET display formatters. Charts display through
+    /// <see cref="ChartDisplay"/>, which works offline. Idempotent.</summary>
     /// <returns>A one-line status for the notebook to display.</returns>
     /// <exception cref="TorchNativeLoadException">TorchSharp's native backend cannot be loaded.</exception>
     public static string Initialize()
@@ -68,7 +70,13 @@ public static class Setup
             Registrations.TryAdd(Key(typeof(Frame<,>), HtmlFormatter.MimeType), () => Formatter.Register(typeof(Frame<,>),
                 (object value, TextWriter writer) => writer.Write(FrameFormatter.ToHtml((IFrame)value)), HtmlFormatter.MimeType));
             Registrations.TryAdd(Key(typeof(GenericChart), HtmlFormatter.MimeType), () => Formatter.Register<GenericChart>(
-                (chart, writer) => writer.Write(Plotly.NET.Interactive.Formatters.toInteractiveHTML(chart)), HtmlFormatter.MimeType));
+                (chart, writer) => writer.Write(ChartDisplay.ToHtml(chart)), HtmlFormatter.MimeType));
+            Registrations.TryAdd(Key(typeof(TopologyAnalysis), HtmlFormatter.MimeType), () => Formatter.Register<TopologyAnalysis>(
+                (value, writer) => writer.Write(TopologyFormatter.ToHtml(value)), HtmlFormatter.MimeType));
+            Registrations.TryAdd(Key(typeof(MergeTree), HtmlFormatter.MimeType), () => Formatter.Register<MergeTree>(
+                (value, writer) => writer.Write(TopologyFormatter.ToHtml(value)), HtmlFormatter.MimeType));
+            Registrations.TryAdd(Key(typeof(PersistenceDiagram), HtmlFormatter.MimeType), () => Formatter.Register<PersistenceDiagram>(
+                (value, writer) => writer.Write(TopologyFormatter.ToHtml(value)), HtmlFormatter.MimeType));
             foreach (var apply in Registrations.Values) apply();
             return $"Landscaper {typeof(Landscape).Assembly.GetName().Version?.ToString(3)} ready: TorchSharp {torch.TorchSharpVersion}, " +
                    $"libtorch {torch.LibTorchVersion}, {torch.Threads} threads" +

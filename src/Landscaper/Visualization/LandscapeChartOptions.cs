@@ -1,0 +1,16 @@
+namespace Landscaper.Visualization;
+
+/// <summary>Colour and label options of <see cref="LandscapeCharts"/>.</summary>
+/// <param name="LogScale">Colour (and surface height) by log10 of the value. Values must then be positive, or they are
+/// shifted first by <c>min − 10⁻³·(max − min)</c> (the colour-bar title then says so).</param>
+/// <param name="ZMin">Lower end of the colour scale in value units (before the log); null = data minimum.</param>
+/// <param name="ZMax">Upper end of the colour scale in value units; null = data maximum.</param>
+/// <param name="ColorScale">A plotly.js named colour scale (e.g. "Viridis", "Cividis", "RdBu").</param>
+/// <param name="CoordinateUnit">Unit appended to the direction axes (e.g. "step"), or null.</param>
+/// <param name="Title">Chart title; null = "<em>kind</em> — landscape name".</param>
+public sealed record LandscapeChartOptions(bool LogScale = false, double? ZMin = null, double? ZMax = null,
+    string ColorScale = "Viridis", string? CoordinateUnit = null, string? Title = null)
+{
+    /// <summary>Linear colour scale over the data range, Viridis.</summary>
+    public static LandscapeChartOptions Default { get; } = new();
+}
