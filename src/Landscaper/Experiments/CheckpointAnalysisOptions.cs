@@ -19,7 +19,7 @@ public sealed record CheckpointAnalysisOptions(
     int TopK = 3,
     int Steps2D = 21,
     int Steps3D = 0,
-    double Distance = 0.1,
+    double Distance = 0.5,
     int TraceBudget = 30,
     double PersistenceFraction = 0.1,
     LanczosOptions? Lanczos = null,

@@ -17,18 +17,20 @@ namespace Landscaper.Experiments;
 public sealed record ExperimentOptions(int Epochs, int Checkpoints, CheckpointAnalysisOptions Analysis, string Data = "digits",
     int BatchSize = 64, int AnalysisSamples = 256, ScalarType DType = ScalarType.Float64)
 {
-    /// <summary>Quick preset (tests, CI, notebook quick mode): 2 epochs, 4 checkpoints, top-2 eigenpairs, an 11² grid,
-    /// no 3-D landscape, 12 trace products, a short Lanczos basis.</summary>
-    public static ExperimentOptions Quick { get; } = new(2, 4,
-        new CheckpointAnalysisOptions(TopK: 2, Steps2D: 11, Steps3D: 0, TraceBudget: 12,
+    /// <summary>Quick preset (tests, CI, notebook quick mode; about 10 s per architecture and seed on one core): 1 epoch,
+    /// 4 checkpoints, float32, 64 analysis samples, top-2 eigenpairs, an 11² grid of half-width 0.5, no 3-D landscape,
+    /// 9 trace products, a short Lanczos basis.</summary>
+    public static ExperimentOptions Quick { get; } = new(1, 4,
+        new CheckpointAnalysisOptions(TopK: 2, Steps2D: 11, Steps3D: 0, Distance: 0.5, TraceBudget: 9,
             Lanczos: new LanczosOptions(Tolerance: 1e-2, MaxBasis: 30, MaxRestarts: 1)),
-        AnalysisSamples: 128);
+        AnalysisSamples: 64, DType: ScalarType.Float32);
 
-    /// <summary>Full preset: 20 epochs, 8 checkpoints, top-3 eigenpairs, a 41² and a 21³ grid, 60 trace products.</summary>
-    public static ExperimentOptions Full { get; } = new(20, 8,
-        new CheckpointAnalysisOptions(TopK: 3, Steps2D: 41, Steps3D: 21, TraceBudget: 60,
+    /// <summary>Full preset: 10 epochs, 6 checkpoints, float32, 256 analysis samples, top-3 eigenpairs, a 41² and a 21³
+    /// grid of half-width 0.5, 30 trace products.</summary>
+    public static ExperimentOptions Full { get; } = new(10, 6,
+        new CheckpointAnalysisOptions(TopK: 3, Steps2D: 41, Steps3D: 21, Distance: 0.5, TraceBudget: 30,
             Lanczos: new LanczosOptions(Tolerance: 1e-3, MaxBasis: 100, MaxRestarts: 3)),
-        AnalysisSamples: 256);
+        AnalysisSamples: 256, DType: ScalarType.Float32);
 
     /// <summary>Checks every field; throws naming the first bad one.</summary>
     /// <param name="paramName">Name reported in the exception.</param>
