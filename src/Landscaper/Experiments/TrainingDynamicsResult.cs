@@ -108,5 +108,32 @@ public sealed record TrainingDynamicsResult(IReadOnlyList<TrainingDynamicsRow> R
             .ToArray();
     }
 
+    /// <summary>Mean and sd over seeds of SMAD, λ_max, trace, test loss and test accuracy per model and step, as a frame
+    /// (columns <c>model, step, epoch, seeds, smadMean, smadSd, lambdaMaxMean, lambdaMaxSd, traceMean, traceSd, testLossMean,
+    /// testLossSd, testAccMean, testAccSd</c>).</summary>
+    public Frame<int, string> SummaryFrame()
+    {
+        var metrics = new (string Name, Func<TrainingDynamicsRow, double> Value)[]
+        {
+            ("smad", r => r.Smad), ("lambdaMax", r => r.LambdaMax), ("trace", r => r.Trace), ("testLoss", r => r.TestLoss), ("testAcc", r => r.TestAcc),
+        };
+        var aggregates = metrics.Select(m => MeanOverSeeds(m.Value)).ToArray();
+        var first = aggregates[0];
+        var keys = Enumerable.Range(0, first.Count).ToArray();
+        var builder = new FrameBuilder.Columns<int, string>
+        {
+            { "model", new Series<int, string>(keys, first.Select(a => a.Model).ToArray()) },
+            { "step", new Series<int, double>(keys, first.Select(a => (double)a.Step).ToArray()) },
+            { "epoch", new Series<int, double>(keys, first.Select(a => a.Epoch).ToArray()) },
+            { "seeds", new Series<int, double>(keys, first.Select(a => (double)a.Value.Count).ToArray()) },
+        };
+        for (int m = 0; m < metrics.Length; m++)
+        {
+            builder.Add(metrics[m].Name + "Mean", new Series<int, double>(keys, aggregates[m].Select(a => a.Value.Mean).ToArray()));
+            builder.Add(metrics[m].Name + "Sd", new Series<int, double>(keys, aggregates[m].Select(a => a.Value.Sd).ToArray()));
+        }
+        return builder.Frame;
+    }
+
     private static string Quote(string s) => s.IndexOfAny([',', '"', '\n']) < 0 ? s : "\"" + s.Replace("\"", "\"\"") + "\"";
 }
