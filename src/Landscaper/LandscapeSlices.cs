@@ -38,6 +38,24 @@ public static class LandscapeSlices
         return Build(landscape, axisI, axisJ, values, $"slice at {string.Join(", ", fixedAxes)}");
     }
 
+    /// <summary>The flat index in <paramref name="source"/> of the point that has flat index <paramref name="sliceFlat"/> in
+    /// <c>Slice(source, axisI, axisJ, at)</c>: lets slice results (e.g. a slice's minima) be looked up in the full grid.</summary>
+    /// <exception cref="ArgumentException">Bad axes, grid index or slice index.</exception>
+    public static int SourceIndex(Landscape source, int axisI, int axisJ, IReadOnlyList<int> at, int sliceFlat)
+    {
+        ArgumentNullException.ThrowIfNull(at);
+        CheckAxes(source, axisI, axisJ);
+        int nj = source.Shape[axisJ];
+        if ((uint)sliceFlat >= (uint)(source.Shape[axisI] * nj))
+            throw new ArgumentException($"Slice index {sliceFlat} is outside the {source.Shape[axisI]} × {nj} slice.", nameof(sliceFlat));
+        var index = at.ToArray();
+        if (index.Length != source.Dimensions)
+            throw new ArgumentException($"at has {index.Length} indices; the landscape has {source.Dimensions} axes.", nameof(at));
+        index[axisI] = sliceFlat / nj;
+        index[axisJ] = sliceFlat % nj;
+        return source.FlatIndex(index);
+    }
+
     /// <summary>The minimum of <paramref name="landscape"/> over every axis except <paramref name="axisI"/> and
     /// <paramref name="axisJ"/>: value (i, j) is the lowest value on the (N−2)-dimensional fibre through it. Every
     /// minimum of the projection is the shadow of a low point of the full landscape, but basins can overlap.</summary>

@@ -1,8 +1,9 @@
 namespace Landscaper.Visualization;
 
 /// <summary>Colour and label options of <see cref="LandscapeCharts"/>.</summary>
-/// <param name="LogScale">Colour (and surface height) by log10 of the value. Values must then be positive, or they are
-/// shifted first by <c>min − 10⁻³·(max − min)</c> (the colour-bar title then says so).</param>
+/// <param name="LogScale">Colour (and surface height) by log10 of the value. When some value is ≤ 0, every value is first
+/// shifted so that the minimum becomes the smallest positive gap between the minimum and any other value (the colour-bar
+/// title then says "quantity + shift").</param>
 /// <param name="ZMin">Lower end of the colour scale in value units (before the log); null = data minimum.</param>
 /// <param name="ZMax">Upper end of the colour scale in value units; null = data maximum.</param>
 /// <param name="ColorScale">A plotly.js named colour scale (e.g. "Viridis", "Cividis", "RdBu").</param>

@@ -126,7 +126,9 @@ public static class LandscapeCharts
         if (ticks.Count >= 2)
         {
             bar["tickvals"] = ticks.ToArray();
-            bar["ticktext"] = ticks.Select(t => Math.Pow(10, t).ToString("G3", CultureInfo.InvariantCulture)).ToArray();
+            bar["ticktext"] = ticks.Select(t => Math.Abs(t) <= 3
+                ? Math.Pow(10, t).ToString("0.###", CultureInfo.InvariantCulture)
+                : string.Create(CultureInfo.InvariantCulture, $"1e{t:0}")).ToArray();
         }
         return bar;
     }
@@ -150,8 +152,13 @@ public static class LandscapeCharts
             var (min, max) = landscape.Range();
             if (!(min > 0))
             {
-                shift = min - 1e-3 * Math.Max(max - min, 1e-300);
-                title = $"{quantity} − {shift.ToString("G4", CultureInfo.InvariantCulture)}";
+                // Shift so the minimum maps to a small positive value: the smallest positive gap above the minimum.
+                double gap = double.PositiveInfinity;
+                foreach (var v in values) if (double.IsFinite(v) && v > min) gap = Math.Min(gap, v - min);
+                if (!double.IsFinite(gap)) gap = 1;
+                shift = min - gap;
+                string amount = Math.Abs(shift).ToString("G4", CultureInfo.InvariantCulture);
+                title = shift < 0 ? $"{quantity} + {amount}" : $"{quantity} − {amount}";
             }
             title = $"log10({title})";
         }

@@ -175,13 +175,20 @@ public static class TopologyCharts
     /// <param name="persistenceThreshold">Only branches at least this persistent are drawn (branch 0 always).</param>
     /// <param name="quantity">Name of the value axis.</param>
     /// <param name="title">Chart title.</param>
-    /// <exception cref="ArgumentException"><paramref name="persistenceThreshold"/> is negative or NaN.</exception>
-    public static GenericChart Profile(TopologicalProfile profile, double persistenceThreshold = 0, string quantity = "loss", string? title = null)
+    /// <param name="maxSamplesPerBranch">Each branch's width staircase is thinned to at most this many steps (evenly spaced
+    /// samples, the last one always kept; widths only grow with the level, so the outline keeps its shape) — a branch
+    /// of a big grid has up to one step per grid point.</param>
+    /// <exception cref="ArgumentException"><paramref name="persistenceThreshold"/> is negative or NaN, or
+    /// <paramref name="maxSamplesPerBranch"/> &lt; 2.</exception>
+    public static GenericChart Profile(TopologicalProfile profile, double persistenceThreshold = 0, string quantity = "loss", string? title = null,
+        int maxSamplesPerBranch = 400)
     {
         ArgumentNullException.ThrowIfNull(profile);
         if (!(persistenceThreshold >= 0))
             throw new ArgumentException($"persistenceThreshold must be ≥ 0 (got {persistenceThreshold}).", nameof(persistenceThreshold));
-        var branches = profile.Persistent(persistenceThreshold).ToArray();
+        if (maxSamplesPerBranch < 2)
+            throw new ArgumentException($"maxSamplesPerBranch must be ≥ 2 (got {maxSamplesPerBranch}).", nameof(maxSamplesPerBranch));
+        var branches = profile.Persistent(persistenceThreshold).Select(b => Thin(b, maxSamplesPerBranch)).ToArray();
         var depth = new Dictionary<int, int>();
         int Depth(ProfileBranch b) => b.Parent < 0 ? 0 : depth.TryGetValue(b.Id, out int d) ? d : depth[b.Id] = Depth(profile.Branches[b.Parent]) + 1;
         var traces = new List<Trace>();
@@ -282,6 +289,15 @@ public static class TopologyCharts
     {
         ArgumentNullException.ThrowIfNull(analysis);
         return BasinMap(analysis.Landscape, analysis.UnstableManifolds, levels, title);
+    }
+
+    private static ProfileBranch Thin(ProfileBranch branch, int max)
+    {
+        int n = branch.Samples.Count;
+        if (n <= max) return branch;
+        var kept = new ProfileSample[max];
+        for (int k = 0; k < max; k++) kept[k] = branch.Samples[(int)((long)k * (n - 1) / (max - 1))];
+        return branch with { Samples = kept };
     }
 
     private static string Describe(PersistencePair p) => string.Create(CultureInfo.InvariantCulture,

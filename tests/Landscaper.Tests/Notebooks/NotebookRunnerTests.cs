@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using Landscaper.Notebooks;
 
@@ -49,7 +50,13 @@ public class NotebookRunnerTests
         Assert.Contains("Plotly.newPlot", json);             // Plotly.NET.Interactive HTML
         Assert.Contains("mode quick", json);                 // Setup.Initialize status line
         Assert.True(File.Exists(Path.Combine(output, "figures", "00-smoke-heatmap.html")));
-        Assert.True(json.Length < 500_000, $"executed notebook is {json.Length} characters");
+        // plotly.js is embedded once (by the first chart output, for offline viewing); everything else stays small.
+        Assert.Single(Regex.Matches(json, Regex.Escape($"plotly.js v{ChartDisplay.PlotlyJsVersion}")));
+        Assert.DoesNotContain("src=\\\"https://cdn.plot.ly", json);
+        long rest = JsonDocument.Parse(json).RootElement.GetProperty("cells").EnumerateArray()
+            .SelectMany(c => c.TryGetProperty("outputs", out var o) ? o.EnumerateArray() : Enumerable.Empty<JsonElement>())
+            .Select(o => o.GetRawText()).Where(t => !t.Contains("plotly.js v", StringComparison.Ordinal)).Sum(t => (long)t.Length);
+        Assert.True(rest < 500_000, $"outputs other than the one carrying plotly.js are {rest} characters");
     }
 
     [Fact]

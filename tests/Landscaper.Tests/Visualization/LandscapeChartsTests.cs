@@ -52,7 +52,7 @@ public class LandscapeChartsTests
         var chart = LandscapeCharts.Contour(ToyFunctions.Himmelblau(21), new LandscapeChartOptions(LogScale: true));
         var trace = Assert.Single(ChartJson.Traces(chart));
         Assert.Equal("contour", trace.GetProperty("type").GetString());
-        Assert.StartsWith("log10(f − ", ChartJson.Title(trace.GetProperty("colorbar")));
+        Assert.StartsWith("log10(f + ", ChartJson.Title(trace.GetProperty("colorbar")));
         Assert.All(trace.GetProperty("z").EnumerateArray().SelectMany(ChartJson.Numbers), v => Assert.True(double.IsFinite(v)));
     }
 
