@@ -12,15 +12,17 @@ public class JupyterKernelTests
 {
     private const string KernelName = "landscaper-csharp";
 
-    [Fact]
-    public async Task Smoke_notebook_executes_through_nbconvert_with_the_landscaper_kernel()
+    [Theory]
+    [InlineData("00-smoke.ipynb")]
+    [InlineData("01-loss-landscapes-and-topology.ipynb")]
+    public async Task Notebook_executes_through_nbconvert_with_the_landscaper_kernel(string name)
     {
         string work = Directory.CreateTempSubdirectory("landscaper-jupyter-").FullName;
         // Same notebook, with the first cell's #r paths pointing at this test's build output (which holds every
         // dependency and TorchSharp's natives) instead of src/Landscaper.Notebooks/bin/Release.
-        string source = File.ReadAllText(Path.Combine(RepoPaths.NotebooksFolder, "00-smoke.ipynb"));
+        string source = File.ReadAllText(Path.Combine(RepoPaths.NotebooksFolder, name));
         string binary = AppContext.BaseDirectory.TrimEnd('/') + "/";
-        string notebook = Path.Combine(work, "00-smoke.ipynb");
+        string notebook = Path.Combine(work, name);
         File.WriteAllText(notebook, source.Replace("../src/Landscaper.Notebooks/bin/Release/net10.0/", binary, StringComparison.Ordinal));
         Assert.Contains(binary, File.ReadAllText(notebook));
 
@@ -59,13 +61,15 @@ public class JupyterKernelTests
                 $"nbconvert exited {process.ExitCode}.{(err.Contains("No such kernel", StringComparison.Ordinal) ? " Run `bash environment/jupyter/setup-kernel.sh`." : "")}\n{output}\n{err}");
         }
 
-        string executed = File.ReadAllText(Path.Combine(work, "out", "00-smoke.ipynb"));
+        string executed = File.ReadAllText(Path.Combine(work, "out", name));
         using var doc = JsonDocument.Parse(executed);
         var outputs = doc.RootElement.GetProperty("cells").EnumerateArray()
             .Where(c => c.GetProperty("cell_type").GetString() == "code")
             .SelectMany(c => c.GetProperty("outputs").EnumerateArray()).ToArray();
         Assert.DoesNotContain(outputs, o => o.GetProperty("output_type").GetString() == "error");
         Assert.Contains("ready: TorchSharp", executed);      // Setup.Initialize ran: natives loaded
+        Assert.Contains("plotly", executed);                 // charts rendered as charts
+        if (name != "00-smoke.ipynb") return;
         Assert.Contains("landscaper-landscape", executed);   // our formatter, registered in the kernel
         Assert.Contains("landscaper-frame", executed);       // Deedle (FSharp.Core 10.1) works
         Assert.True(File.Exists(Path.Combine(work, "figures", "00-smoke-heatmap.html")));
