@@ -15,17 +15,10 @@ public static class LandscapeCharts
     public static GenericChart Surface(Landscape landscape, LandscapeChartOptions? options = null)
     {
         var (o, z, colourTitle, zmin, zmax) = Prepare(landscape, options);
-        var trace = PlotlyFigure.Trace3D("surface", new Dictionary<string, object?>
-        {
-            ["x"] = landscape.Coordinates(1).ToArray(),
-            ["y"] = landscape.Coordinates(0).ToArray(),
-            ["z"] = z,
-            ["colorscale"] = o.ColorScale,
-            ["cmin"] = zmin,
-            ["cmax"] = zmax,
-            ["colorbar"] = ColorBar(colourTitle, o, zmin, zmax),
-            ["name"] = AxisLabels.Quantity(landscape),
-        });
+        var attributes = GridAttributes(landscape, o, z, colourTitle, zmin, zmax);
+        attributes["cmin"] = zmin;
+        attributes["cmax"] = zmax;
+        var trace = PlotlyFigure.Trace3D("surface", attributes);
         var scene = new Dictionary<string, object?>
         {
             ["xaxis"] = new Dictionary<string, object?> { ["title"] = PlotlyFigure.Title(AxisLabels.Direction(landscape, 1, o.CoordinateUnit)) },
@@ -43,6 +36,18 @@ public static class LandscapeCharts
         });
     }
 
+    /// <summary>Attributes every grid trace shares: axis 1 on x, axis 0 on y, z[i][j], colour scale and bar, name.</summary>
+    private static Dictionary<string, object?> GridAttributes(Landscape landscape, LandscapeChartOptions o, double[][] z,
+        string colourTitle, double? zmin, double? zmax) => new()
+    {
+        ["x"] = landscape.Coordinates(1).ToArray(),
+        ["y"] = landscape.Coordinates(0).ToArray(),
+        ["z"] = z,
+        ["colorscale"] = o.ColorScale,
+        ["colorbar"] = ColorBar(colourTitle, o, zmin, zmax),
+        ["name"] = AxisLabels.Quantity(landscape),
+    };
+
     /// <summary>A filled contour plot of a 2-D landscape.</summary>
     /// <param name="landscape">A 2-D landscape.</param>
     /// <param name="options">Colour options.</param>
@@ -52,19 +57,12 @@ public static class LandscapeCharts
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(levels, 2);
         var (o, z, colourTitle, zmin, zmax) = Prepare(landscape, options);
-        var trace = PlotlyFigure.Trace2D("contour", new Dictionary<string, object?>
-        {
-            ["x"] = landscape.Coordinates(1).ToArray(),
-            ["y"] = landscape.Coordinates(0).ToArray(),
-            ["z"] = z,
-            ["colorscale"] = o.ColorScale,
-            ["zmin"] = zmin,
-            ["zmax"] = zmax,
-            ["zauto"] = zmin is null && zmax is null ? null : false,
-            ["ncontours"] = levels,
-            ["colorbar"] = ColorBar(colourTitle, o, zmin, zmax),
-            ["name"] = AxisLabels.Quantity(landscape),
-        });
+        var attributes = GridAttributes(landscape, o, z, colourTitle, zmin, zmax);
+        attributes["zmin"] = zmin;
+        attributes["zmax"] = zmax;
+        attributes["zauto"] = zmin is null && zmax is null ? null : false;
+        attributes["ncontours"] = levels;
+        var trace = PlotlyFigure.Trace2D("contour", attributes);
         return PlotlyFigure.Chart([trace], PlanarLayout(landscape, o, "Contours"));
     }
 
@@ -73,17 +71,10 @@ public static class LandscapeCharts
     public static GenericChart Heatmap(Landscape landscape, LandscapeChartOptions? options = null)
     {
         var (o, z, colourTitle, zmin, zmax) = Prepare(landscape, options);
-        var trace = PlotlyFigure.Trace2D("heatmap", new Dictionary<string, object?>
-        {
-            ["x"] = landscape.Coordinates(1).ToArray(),
-            ["y"] = landscape.Coordinates(0).ToArray(),
-            ["z"] = z,
-            ["colorscale"] = o.ColorScale,
-            ["zmin"] = zmin,
-            ["zmax"] = zmax,
-            ["colorbar"] = ColorBar(colourTitle, o, zmin, zmax),
-            ["name"] = AxisLabels.Quantity(landscape),
-        });
+        var attributes = GridAttributes(landscape, o, z, colourTitle, zmin, zmax);
+        attributes["zmin"] = zmin;
+        attributes["zmax"] = zmax;
+        var trace = PlotlyFigure.Trace2D("heatmap", attributes);
         return PlotlyFigure.Chart([trace], PlanarLayout(landscape, o, "Heatmap"));
     }
 
