@@ -10,6 +10,7 @@ using Microsoft.DotNet.Interactive.Documents.Jupyter;
 using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.PackageManagement;
 using DocumentKernelInfo = Microsoft.DotNet.Interactive.Documents.KernelInfo;
+using Landscaper.IO;
 
 namespace Landscaper.Notebooks;
 
@@ -36,6 +37,9 @@ public sealed partial class NotebookRunner
     [
         typeof(Setup).Assembly,
         typeof(Landscape).Assembly,
+        typeof(Landscaper.Native.TorchRuntime).Assembly,
+        typeof(Landscaper.Visualization.LandscapeCharts).Assembly,
+        typeof(Landscaper.Experiments.CheckpointAnalysis).Assembly,
         typeof(Plotly.NET.GenericChart).Assembly,
         typeof(Plotly.NET.CSharp.Chart).Assembly,
         typeof(Plotly.NET.Interactive.Formatters).Assembly,
@@ -149,7 +153,7 @@ public sealed partial class NotebookRunner
         string? written = null;
         try
         {
-            AtomicFileWriter.WriteAllText(outputPath, ExecutedNotebookWriter.Render(File.ReadAllText(path), document));
+            AtomicFile.WriteAllText(outputPath, ExecutedNotebookWriter.Render(File.ReadAllText(path), document));
             written = outputPath;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -4,6 +4,7 @@ using Landscaper.Native;
 using Landscaper.Topology;
 using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;
+using Landscaper.Metrics;
 
 namespace Landscaper.Notebooks;
 
@@ -20,7 +21,10 @@ public static class Setup
     /// <summary>The text of the first cell every notebook under <c>notebooks/</c> starts with.</summary>
     public const string FirstCell =
         "#r \"../src/Landscaper.Notebooks/bin/Release/net10.0/Landscaper.Notebooks.dll\"\n" +
-        "#r \"../src/Landscaper.Notebooks/bin/Release/net10.0/Landscaper.dll\"\n" +
+        "#r \"../src/Landscaper.Notebooks/bin/Release/net10.0/Landscaper.Core.dll\"\n" +
+        "#r \"../src/Landscaper.Notebooks/bin/Release/net10.0/Landscaper.Torch.dll\"\n" +
+        "#r \"../src/Landscaper.Notebooks/bin/Release/net10.0/Landscaper.Charts.dll\"\n" +
+        "#r \"../src/Landscaper.Notebooks/bin/Release/net10.0/Landscaper.Experiments.dll\"\n" +
         "#r \"../src/Landscaper.Notebooks/bin/Release/net10.0/Plotly.NET.dll\"\n" +
         "#r \"../src/Landscaper.Notebooks/bin/Release/net10.0/Plotly.NET.CSharp.dll\"\n" +
         "#r \"../src/Landscaper.Notebooks/bin/Release/net10.0/Deedle.dll\"\n" +

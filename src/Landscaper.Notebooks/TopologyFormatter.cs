@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Landscaper.Topology;
+using Landscaper.Metrics;
 
 namespace Landscaper.Notebooks;
 

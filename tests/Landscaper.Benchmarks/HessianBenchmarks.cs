@@ -3,6 +3,7 @@ using Landscaper.Hessian;
 using Landscaper.Models;
 using TorchSharp;
 using static TorchSharp.torch;
+using Landscaper.ParameterSpace;
 
 namespace Landscaper.Benchmarks;
 
@@ -41,9 +42,9 @@ public class HessianBenchmarks
 
     /// <summary>One product by double backward.</summary>
     [Benchmark]
-    public void Hvp() { using var s = NewDisposeScope(); _op.MultiplyFlat(_v); }
+    public void Hvp() { using var s = NewDisposeScope(); _op.Apply(_v); }
 
     /// <summary>One product with the gradient graph cached.</summary>
     [Benchmark]
-    public void HvpCached() { using var s = NewDisposeScope(); _cached.MultiplyFlat(_v); }
+    public void HvpCached() { using var s = NewDisposeScope(); _cached.Apply(_v); }
 }

@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using Landscaper;
 using Landscaper.Topology;
+using Landscaper.Metrics;
+using Landscaper.Synthetic;
 
 /// <summary>Full topology analysis (both merge trees, basins, pairs, SMAD) on seeded smooth random fields.</summary>
 [MemoryDiagnoser]

@@ -1,5 +1,7 @@
+using Landscaper.Cli.Output;
 using System.CommandLine;
 using Landscaper.Topology;
+using Landscaper.Metrics;
 
 namespace Landscaper.Cli.Commands;
 

@@ -1,5 +1,8 @@
+using Landscaper.Cli.Output;
 using System.CommandLine;
 using Landscaper.Topology;
+using Landscaper.Metrics;
+using Landscaper.Synthetic;
 
 namespace Landscaper.Cli.Commands;
 

@@ -1,9 +1,11 @@
+using Landscaper.Cli.Output;
 using System.CommandLine;
 using System.Diagnostics;
 using Landscaper.Hessian;
 using Landscaper.Models;
 using TorchSharp;
 using static TorchSharp.torch;
+using Landscaper.ParameterSpace;
 
 namespace Landscaper.Cli.Commands;
 
@@ -77,8 +79,8 @@ public static class BenchHessian
             for (int i = -Math.Min(5, repetitions); i < repetitions; i++) // negative i: warm-up
             {
                 double g = TimeMs(() => op.Gradient());
-                double h = TimeMs(() => op.MultiplyFlat(v));
-                double c = TimeMs(() => cached.MultiplyFlat(v));
+                double h = TimeMs(() => op.Apply(v));
+                double c = TimeMs(() => cached.Apply(v));
                 if (i >= 0) (grad[i], hvp[i], cachedHvp[i]) = (g, h, c);
             }
             return new BenchHessianRow(model, dtype.ToString().ToLowerInvariant(), op.Dimension, top, tolerance, lz.Hvps, lz.Converged, lz.Eigenvalues,

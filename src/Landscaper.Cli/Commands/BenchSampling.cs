@@ -1,3 +1,4 @@
+using Landscaper.Cli.Output;
 using System.CommandLine;
 using Landscaper.Directions;
 using Landscaper.Hessian;
@@ -5,6 +6,7 @@ using Landscaper.Models;
 using Landscaper.Native;
 using Landscaper.Sampling;
 using TorchSharp;
+using Landscaper.ParameterSpace;
 
 namespace Landscaper.Cli.Commands;
 

@@ -1,3 +1,4 @@
+using Landscaper.Cli.Output;
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using Landscaper.Diagnostics;

@@ -1,3 +1,4 @@
+using Landscaper.Cli.Output;
 using System.CommandLine;
 using Landscaper.Hessian;
 using Landscaper.Models;
@@ -64,7 +65,7 @@ public static class HessianCommand
     {
         if (method is not ("lanczos" or "power")) throw new ArgumentException($"Unknown method '{method}' (use lanczos or power).", nameof(method));
         var trained = BuiltInModel.Create(model, seed, epochs, samples);
-        using var op = new HessianOperator(Landscaper.Hessian.ParameterSelection.All(trained.Model), trained.AnalysisBatches, null,
+        using var op = new HessianOperator(Landscaper.ParameterSpace.ParameterSelection.All(trained.Model), trained.AnalysisBatches, null,
             new HessianOptions(Progress: notice is null ? null : new SyncProgress(notice)));
         var eig = method == "lanczos"
             ? Lanczos.TopEigenpairs(op, top, new LanczosOptions(Tolerance: tolerance, Seed: seed))

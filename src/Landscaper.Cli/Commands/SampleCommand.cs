@@ -1,3 +1,4 @@
+using Landscaper.Cli.Output;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -10,6 +11,7 @@ using Landscaper.Native;
 using Landscaper.Sampling;
 using Spectre.Console;
 using TorchSharp;
+using Landscaper.ParameterSpace;
 
 namespace Landscaper.Cli.Commands;
 
