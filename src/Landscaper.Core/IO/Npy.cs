@@ -51,7 +51,7 @@ public static class Npy
             try { available = stream.Length - stream.Position; }
             catch (NotSupportedException) { }
         }
-        return Read(stream, available, entryName, sizeVerified: available is not null);
+        return Read(stream, available, entryName, sizeVerified: available is not null, NpyReadLimits.Default, exact: false);
     }
 
     /// <summary>Reads one array from a file.</summary>
@@ -61,7 +61,7 @@ public static class Npy
     {
         using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         string name = Path.GetFileName(path);
-        var array = Read(fs, fs.Length, name, sizeVerified: true);
+        var array = Read(fs, fs.Length, name, sizeVerified: true, NpyReadLimits.Default, exact: true);
         if (fs.Position != fs.Length)
             throw new NpyFormatException(name, $"{fs.Length - fs.Position} unexpected bytes follow the array data", null);
         return array;
@@ -69,8 +69,9 @@ public static class Npy
 
     /// <summary>Core reader. <paramref name="available"/> is the number of bytes the source claims to hold from the
     /// current position, if known; <paramref name="sizeVerified"/> says whether that claim is trustworthy (a file
-    /// length is, a zip entry's declared size is not), which decides whether the data array may be allocated up front.</summary>
-    internal static NpyArray Read(Stream stream, long? available, string? entry, bool sizeVerified)
+    /// length is, a zip entry's declared size is not), which decides whether the data array may be allocated up front.
+    /// With <paramref name="exact"/>, the data must fill <paramref name="available"/> exactly (checked before allocating).</summary>
+    internal static NpyArray Read(Stream stream, long? available, string? entry, bool sizeVerified, NpyReadLimits limits, bool exact)
     {
         Span<byte> preamble = stackalloc byte[12];
         ReadExactly(stream, preamble[..8], entry, "the magic string and version");
@@ -127,6 +128,9 @@ public static class Npy
         long remaining = available is long a1 ? a1 - prefix - headerLength : -1;
         if (available is not null && dataBytes > remaining)
             throw Fail(entry, $"truncated: the shape {NpyArray.FormatShape(header.Shape)} of '{dtype.Descr}' needs {dataBytes} data bytes but only {remaining} remain");
+        if (exact && available is not null && dataBytes < remaining)
+            throw Fail(entry, $"the shape {NpyArray.FormatShape(header.Shape)} of '{dtype.Descr}' needs {dataBytes} data bytes but {remaining} follow the header");
+        limits.Check(count, entry, NpyArray.FormatShape(header.Shape));
 
         var values = ReadData(stream, dtype, (int)count, trusted: sizeVerified, entry, header.Shape);
         if (header.FortranOrder && header.Shape.Length > 1)
@@ -181,13 +185,22 @@ public static class Npy
         return c;
     }
 
-    /// <summary>Writes <paramref name="array"/> as little-endian float64, C order (its source dtype is not preserved).</summary>
+    /// <summary>Writes <paramref name="array"/> in its dtype (little-endian), C order. Arrays built from values are float64;
+    /// an array read from a file keeps the dtype it was stored with.</summary>
     /// <param name="stream">A writable stream.</param>
     /// <param name="array">The array to write.</param>
+    /// <exception cref="ArgumentException">A value the dtype cannot store exactly.</exception>
     public static void Write(Stream stream, NpyArray array)
     {
         ArgumentNullException.ThrowIfNull(array);
-        Write(stream, array.ValuesArray, array.ShapeArray);
+        var dtype = array.Dtype.LittleEndian;
+        if (dtype == NpyDtype.Float64) { Write(stream, array.ValuesArray, array.ShapeArray); return; }
+        ArgumentNullException.ThrowIfNull(stream);
+        var values = array.ValuesArray;
+        var bytes = new byte[checked(values.Length * dtype.ItemSize)];
+        dtype.Encode(values, bytes);
+        stream.Write(FormatPreamble(array.ShapeArray, dtype));
+        stream.Write(bytes);
     }
 
     /// <summary>Writes float64 values with the given shape (little-endian, C order, version 1.0 or 2.0 if needed).</summary>
@@ -207,7 +220,7 @@ public static class Npy
         if (count != values.Length)
             throw new ArgumentException($"values has {values.Length} elements but shape {NpyArray.FormatShape(shape)} needs {count}.", nameof(values));
 
-        stream.Write(FormatPreamble(shape.ToArray()));
+        stream.Write(FormatPreamble(shape.ToArray(), NpyDtype.Float64));
         if (BitConverter.IsLittleEndian)
         {
             stream.Write(MemoryMarshal.AsBytes(values));
@@ -241,16 +254,16 @@ public static class Npy
     {
         ArgumentNullException.ThrowIfNull(bytes);
         using var ms = new MemoryStream(bytes, writable: false);
-        var array = Read(ms, bytes.Length, entry: null, sizeVerified: true);
+        var array = Read(ms, bytes.Length, entry: null, sizeVerified: true, NpyReadLimits.Default, exact: true);
         if (ms.Position != bytes.Length)
             throw new NpyFormatException(null, $"{bytes.Length - ms.Position} unexpected bytes follow the array data", null);
         return array;
     }
 
-    /// <summary>Magic, version, header length and padded header for a float64 C-order array, as NumPy writes them.</summary>
-    internal static byte[] FormatPreamble(long[] shape)
+    /// <summary>Magic, version, header length and padded header for a C-order array, as NumPy writes them.</summary>
+    internal static byte[] FormatPreamble(long[] shape, NpyDtype dtype)
     {
-        string header = new NpyHeader(NpyDtype.Float64.Descr, false, shape).Format();
+        string header = new NpyHeader(dtype.Descr, false, shape).Format();
         byte[] text = Encoding.Latin1.GetBytes(header);
         foreach (var (major, lengthSize) in new[] { (1, 2), (2, 4) })
         {

@@ -25,7 +25,8 @@ public sealed record NpyArray
         : this(NpyDtype.Float64, shape, values, fortranOrder: false) { }
 
     /// <summary>Creates an array with an explicit source dtype and Fortran flag.</summary>
-    /// <param name="dtype">The dtype the elements were stored with (informational: <see cref="Npy.Write(Stream, NpyArray)"/> always writes float64).</param>
+    /// <param name="dtype">The dtype the elements are stored with (<see cref="Npy.Write(Stream, NpyArray)"/> writes it, in
+    /// little-endian order; every value must be exactly representable in it).</param>
     /// <param name="shape">Dimensions (each ≥ 0); empty for a 0-d scalar array.</param>
     /// <param name="values">Elements in C order; length must equal the product of <paramref name="shape"/>. Copied.</param>
     /// <param name="fortranOrder">Whether the source file stored the elements in Fortran order.</param>
@@ -53,6 +54,29 @@ public sealed record NpyArray
         _shape = shape;
         _values = values;
         FortranOrder = fortranOrder;
+    }
+
+    /// <summary>A one-dimensional <c>|u1</c> array holding <paramref name="text"/> as UTF-8 (how Landscaper stores JSON
+    /// metadata inside an <c>.npz</c>; in Python: <c>json.loads(bytes(archive["metadata"]))</c>).</summary>
+    public static NpyArray FromUtf8(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        var values = new double[bytes.Length];
+        for (int i = 0; i < bytes.Length; i++) values[i] = bytes[i];
+        return new NpyArray(NpyDtype.UInt8, [values.Length], values, fortranOrder: false, validate: false);
+    }
+
+    /// <summary>The UTF-8 text held by a one-dimensional <c>|u1</c> array (see <see cref="FromUtf8"/>).</summary>
+    /// <exception cref="NpyFormatException">Not a one-dimensional unsigned-byte array, or not valid UTF-8.</exception>
+    public string ToUtf8()
+    {
+        if (Dtype.Kind != NpyDtypeKind.UnsignedInteger || Dtype.ItemSize != 1 || Rank != 1)
+            throw new NpyFormatException(null, $"expected a one-dimensional |u1 array holding UTF-8 text, got {Dtype.Descr} {FormatShape(_shape)}", null);
+        var bytes = new byte[_values.Length];
+        for (int i = 0; i < bytes.Length; i++) bytes[i] = (byte)_values[i];
+        try { return new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes); }
+        catch (System.Text.DecoderFallbackException ex) { throw new NpyFormatException(null, "the text is not valid UTF-8", ex); }
     }
 
     /// <summary>The dtype the elements were stored with.</summary>

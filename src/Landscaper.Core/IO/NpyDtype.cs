@@ -181,6 +181,65 @@ public sealed record NpyDtype
         }
     }
 
+    /// <summary>The same dtype in little-endian byte order (what <see cref="Npy"/> writes).</summary>
+    public NpyDtype LittleEndian => BigEndian ? new NpyDtype(Kind, ItemSize, false) : this;
+
+    /// <summary>Common dtypes.</summary>
+    public static NpyDtype Float32 { get; } = new(NpyDtypeKind.Float, 4);
+
+    /// <summary>64-bit signed integers (<c>&lt;i8</c>).</summary>
+    public static NpyDtype Int64 { get; } = new(NpyDtypeKind.SignedInteger, 8);
+
+    /// <summary>Unsigned bytes (<c>|u1</c>), e.g. UTF-8 text stored as an array.</summary>
+    public static NpyDtype UInt8 { get; } = new(NpyDtypeKind.UnsignedInteger, 1);
+
+    /// <summary>Whether <paramref name="value"/> is stored exactly by this dtype (floats: float16/32 round-trip; integers:
+    /// integral and in range, and below 2⁵³ in magnitude so the double holding it was exact; booleans: 0 or 1).</summary>
+    public bool Represents(double value) => (Kind, ItemSize) switch
+    {
+        (NpyDtypeKind.Float, 8) => true,
+        (NpyDtypeKind.Float, 4) => double.IsNaN(value) || (double)(float)value == value,
+        (NpyDtypeKind.Float, _) => double.IsNaN(value) || (double)(Half)value == value,
+        (NpyDtypeKind.Boolean, _) => value is 0 or 1,
+        (NpyDtypeKind.SignedInteger, var size) => value == Math.Floor(value) && Math.Abs(value) <= 9007199254740992.0
+            && value >= -Math.Pow(2, 8 * size - 1) && value <= Math.Pow(2, 8 * size - 1) - 1,
+        (_, var size) => value == Math.Floor(value) && value >= 0 && value <= Math.Min(Math.Pow(2, 8 * size) - 1, 9007199254740992.0),
+    };
+
+    /// <summary>Converts doubles into little-endian elements of this dtype.</summary>
+    /// <exception cref="ArgumentException">A value the dtype cannot store exactly (see <see cref="Represents"/>).</exception>
+    internal void Encode(ReadOnlySpan<double> source, Span<byte> destination)
+    {
+        int n = source.Length;
+        if (destination.Length != n * ItemSize) throw new ArgumentException("Destination length does not match source.", nameof(destination));
+        if (Kind == NpyDtypeKind.Float && ItemSize == 8)
+        {
+            for (int i = 0; i < n; i++) BinaryPrimitives.WriteDoubleLittleEndian(destination.Slice(i * 8, 8), source[i]);
+            return;
+        }
+        for (int i = 0; i < n; i++)
+        {
+            double v = source[i];
+            if (!Represents(v)) throw new ArgumentException($"Element {i} ({v:R}) cannot be stored exactly as {LittleEndian.Descr}.", nameof(source));
+            var d = destination.Slice(i * ItemSize, ItemSize);
+            switch (Kind, ItemSize)
+            {
+                case (NpyDtypeKind.Float, 4): BinaryPrimitives.WriteSingleLittleEndian(d, (float)v); break;
+                case (NpyDtypeKind.Float, 2): BinaryPrimitives.WriteHalfLittleEndian(d, (Half)v); break;
+                case (NpyDtypeKind.Boolean, 1): d[0] = (byte)v; break;
+                case (NpyDtypeKind.SignedInteger, 1): d[0] = unchecked((byte)(sbyte)v); break;
+                case (NpyDtypeKind.UnsignedInteger, 1): d[0] = (byte)v; break;
+                case (NpyDtypeKind.SignedInteger, 2): BinaryPrimitives.WriteInt16LittleEndian(d, (short)v); break;
+                case (NpyDtypeKind.UnsignedInteger, 2): BinaryPrimitives.WriteUInt16LittleEndian(d, (ushort)v); break;
+                case (NpyDtypeKind.SignedInteger, 4): BinaryPrimitives.WriteInt32LittleEndian(d, (int)v); break;
+                case (NpyDtypeKind.UnsignedInteger, 4): BinaryPrimitives.WriteUInt32LittleEndian(d, (uint)v); break;
+                case (NpyDtypeKind.SignedInteger, 8): BinaryPrimitives.WriteInt64LittleEndian(d, (long)v); break;
+                case (NpyDtypeKind.UnsignedInteger, 8): BinaryPrimitives.WriteUInt64LittleEndian(d, (ulong)v); break;
+                default: throw new InvalidOperationException($"Unhandled dtype {Descr}.");
+            }
+        }
+    }
+
     /// <summary>Returns <see cref="Descr"/>.</summary>
     public override string ToString() => Descr;
 }

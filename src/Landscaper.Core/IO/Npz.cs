@@ -36,28 +36,39 @@ public static class Npz
     /// <summary>Reads every <c>.npy</c> entry of an archive file.</summary>
     /// <param name="path">Path of the <c>.npz</c> file.</param>
     /// <returns>Arrays keyed by entry name without the <c>.npy</c> extension, in archive order.</returns>
-    /// <exception cref="NpyFormatException">The file is not a valid zip, or an entry is not a valid supported array.</exception>
+    /// <param name="limits">Memory ceiling per array (<see cref="NpyReadLimits.Default"/> when null).</param>
+    /// <exception cref="NpyFormatException">The file is not a valid zip; an entry is not a valid supported array, its size
+    /// differs from what its header declares, or its CRC-32 does not match (a corrupt file); or an array is above the
+    /// memory ceiling.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    public static IReadOnlyDictionary<string, NpyArray> Read(string path)
+    public static IReadOnlyDictionary<string, NpyArray> Read(string path, NpyReadLimits? limits = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        return Read(fs, Path.GetFileName(path));
+        return Read(fs, Path.GetFileName(path), limits ?? NpyReadLimits.Default);
     }
 
     /// <summary>Reads every <c>.npy</c> entry of an archive held in a stream (left open).</summary>
     /// <param name="stream">A readable stream positioned at the start of the archive; seekable streams avoid buffering.</param>
     /// <returns>Arrays keyed by entry name without the <c>.npy</c> extension, in archive order.</returns>
     /// <exception cref="NpyFormatException">The data is not a valid zip, or an entry is not a valid supported array.</exception>
-    public static IReadOnlyDictionary<string, NpyArray> Read(Stream stream) => Read(stream, "npz stream");
+    public static IReadOnlyDictionary<string, NpyArray> Read(Stream stream) => Read(stream, "npz stream", NpyReadLimits.Default);
 
-    private static Dictionary<string, NpyArray> Read(Stream stream, string source)
+    private static Dictionary<string, NpyArray> Read(Stream stream, string source, NpyReadLimits limits)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var result = new Dictionary<string, NpyArray>(StringComparer.Ordinal);
         string current = source;
+        if (!stream.CanSeek)
+        {
+            var buffered = new MemoryStream();
+            stream.CopyTo(buffered);
+            buffered.Position = 0;
+            stream = buffered;
+        }
         try
         {
+            ZipStructure.Validate(stream, source);
             using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
             foreach (var entry in zip.Entries)
             {
@@ -67,10 +78,15 @@ public static class Npz
                 string key = name[..^NpyExtension.Length];
                 if (result.ContainsKey(key))
                     throw new NpyFormatException(current, $"duplicate entry for array '{key}'", null);
-                using var es = entry.Open();
-                var array = Npy.Read(es, entry.Length, current, sizeVerified: false);
-                if (es.ReadByte() != -1)
-                    throw new NpyFormatException(current, "unexpected bytes follow the array data (the entry is longer than its shape needs)", null);
+                using var es = new CheckedEntryStream(entry.Open(), entry.Length);
+                var array = Npy.Read(es, entry.Length, current, sizeVerified: false, limits, exact: true);
+                if (es.ReadByte() != -1 || es.Overrun)
+                    throw new NpyFormatException(current, "the entry decompresses to more bytes than it declares (a corrupt or malicious archive)", null);
+                if (es.BytesRead != entry.Length)
+                    throw new NpyFormatException(current, $"the entry declares {entry.Length} bytes but its array uses {es.BytesRead}", null);
+                if (es.Crc != entry.Crc32)
+                    throw new NpyFormatException(current,
+                        $"CRC-32 mismatch (the archive says {entry.Crc32:X8}, the data gives {es.Crc:X8}): the file is corrupt; restore or recompute it", null);
                 result.Add(key, array);
                 current = source;
             }
@@ -88,38 +104,24 @@ public static class Npz
     private static bool IsArchiveDataError(Exception e) =>
         e is InvalidDataException or EndOfStreamException or NotSupportedException;
 
-    /// <summary>Writes arrays to an archive file atomically: a temporary file in the same directory is written,
-    /// flushed, then moved over <paramref name="path"/>.</summary>
-    /// <param name="path">Destination path (overwritten if it exists).</param>
-    /// <param name="arrays">Arrays keyed by name; each is stored as <c>name.npy</c> in float64, C order.</param>
+    /// <summary>Writes arrays to an archive file atomically (<see cref="AtomicFile"/>).</summary>
+    /// <param name="path">Destination path.</param>
+    /// <param name="arrays">Arrays keyed by name; each is stored as <c>name.npy</c> in its dtype, C order.</param>
     /// <param name="compress">False (default) stores entries like <c>numpy.savez</c>; true deflates them like <c>numpy.savez_compressed</c>.</param>
-    /// <exception cref="ArgumentException">An empty or null name.</exception>
-    public static void Write(string path, IReadOnlyDictionary<string, NpyArray> arrays, bool compress = false)
+    /// <param name="overwrite">Replace an existing file (default); false refuses with an <see cref="IOException"/>.</param>
+    /// <exception cref="ArgumentException">An empty or null name, or a value its dtype cannot store.</exception>
+    /// <exception cref="IOException">The file cannot be written (or exists and <paramref name="overwrite"/> is false).</exception>
+    public static void Write(string path, IReadOnlyDictionary<string, NpyArray> arrays, bool compress = false, bool overwrite = true)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(arrays);
         ValidateNames(arrays);
-        string full = Path.GetFullPath(path);
-        string directory = Path.GetDirectoryName(full) ?? ".";
-        string temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var fs = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                Write(fs, arrays, compress);
-                fs.Flush(flushToDisk: true);
-            }
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        AtomicFile.Write(path, fs => Write(fs, arrays, compress), overwrite);
     }
 
     /// <summary>Writes arrays as an archive to a stream (left open).</summary>
     /// <param name="stream">A writable stream.</param>
-    /// <param name="arrays">Arrays keyed by name; each is stored as <c>name.npy</c> in float64, C order.</param>
+    /// <param name="arrays">Arrays keyed by name; each is stored as <c>name.npy</c> in its dtype, C order.</param>
     /// <param name="compress">False (default) stores entries; true deflates them.</param>
     /// <exception cref="ArgumentException">An empty or null name.</exception>
     public static void Write(Stream stream, IReadOnlyDictionary<string, NpyArray> arrays, bool compress = false)
@@ -160,13 +162,13 @@ public static class Npz
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         string source = Path.GetFileName(path);
-        return ToLandscape(Read(fs, source), source);
+        return ToLandscape(Read(fs, source, NpyReadLimits.Default), source);
     }
 
     /// <summary>Reads a landscape archive from a stream (left open).</summary>
     /// <param name="stream">A readable stream positioned at the start of the archive.</param>
     /// <exception cref="NpyFormatException">See <see cref="ReadLandscape(string)"/>.</exception>
-    public static Landscape ReadLandscape(Stream stream) => ToLandscape(Read(stream, "npz stream"), "npz stream");
+    public static Landscape ReadLandscape(Stream stream) => ToLandscape(Read(stream, "npz stream", NpyReadLimits.Default), "npz stream");
 
     /// <summary>Builds a landscape from the arrays of a landscape archive (<c>loss</c> plus <c>coordinates</c>, or
     /// <c>coordinates_0</c> … for unequal axes). Other keys are ignored.</summary>
