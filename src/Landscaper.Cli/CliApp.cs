@@ -12,13 +12,16 @@ public static class CliApp
     {
         var root = new RootCommand("Landscaper Workbench: Hessian subspaces, N-d loss landscapes and their topology.");
         root.Options.Add(CliOutput.JsonOption);
+        root.Options.Add(CliErrors.VerboseOption);
         root.Subcommands.Add(DoctorCommand.Create());
-        root.Subcommands.Add(AnalyzeCommand.Create());
-        root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(HessianCommand.Create());
-        root.Subcommands.Add(NotebooksCommand.Create());
+        root.Subcommands.Add(DirectionsCommand.Create());
         root.Subcommands.Add(SampleCommand.Create());
         root.Subcommands.Add(MergeCommand.Create());
+        root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(NotebooksCommand.Create());
         return root;
     }
 
@@ -31,6 +34,15 @@ public static class CliApp
             Output = stdout ?? Console.Out,
             Error = stderr ?? Console.Error,
         };
-        return Build().Parse(args).Invoke(config);
+        var parse = Build().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // One line per problem and a pointer to the help, instead of the whole help text.
+            foreach (var e in parse.Errors) config.Error.WriteLine($"error: {e.Message}");
+            string command = string.Join(' ', parse.CommandResult.Command.Name == parse.RootCommandResult.Command.Name ? [] : new[] { parse.CommandResult.Command.Name });
+            config.Error.WriteLine($"Run 'landscaper {(command.Length > 0 ? command + " " : "")}--help' for the options.");
+            return CliErrors.Failure;
+        }
+        return parse.Invoke(config);
     }
 }

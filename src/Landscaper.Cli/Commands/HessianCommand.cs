@@ -1,32 +1,39 @@
+using Landscaper;
 using Landscaper.Cli.Output;
 using System.CommandLine;
 using Landscaper.Hessian;
-using Landscaper.Models;
+using Landscaper.Cli.Options;
 
 namespace Landscaper.Cli.Commands;
 
-/// <summary><c>landscaper hessian</c>: top Hessian eigenvalues and the trace of a built-in model.</summary>
+/// <summary><c>landscaper hessian</c>: top Hessian eigenvalues (Lanczos or power iteration) and the trace of a model's
+/// loss — a built-in model or your own type with <c>--weights</c>. Every option is checked before any training; a solver
+/// that does not converge exits with code 3 unless <c>--allow-unconverged</c>.</summary>
 public static class HessianCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = $"Built-in model: {string.Join(", ", BuiltInModel.Names)}.", DefaultValueFactory = _ => "mlp-digits" };
+        var model = new ModelOptions();
         var top = new Option<int>("--top") { Description = "Number of top eigenpairs.", DefaultValueFactory = _ => 3 };
         var method = new Option<string>("--method") { Description = "Eigen solver: lanczos or power.", DefaultValueFactory = _ => "lanczos" };
         method.AcceptOnlyFromAmong("lanczos", "power");
-        var seed = new Option<int>("--seed") { Description = "Seed of training and of the solvers.", DefaultValueFactory = _ => 0 };
-        var epochs = new Option<int>("--epochs") { Description = "Training epochs of the built-in model.", DefaultValueFactory = _ => 10 };
-        var samples = new Option<int>("--samples") { Description = "Training samples the Hessian is computed on.", DefaultValueFactory = _ => 256 };
         var tol = new Option<double>("--tolerance") { Description = "Solver tolerance (Lanczos: relative residual; power: relative Rayleigh change).", DefaultValueFactory = _ => 1e-3 };
-        var cmd = new Command("hessian", "Top Hessian eigenvalues (Lanczos or power iteration) and the Hutchinson trace of a built-in model's loss.");
-        foreach (var o in new Option[] { model, top, method, seed, epochs, samples, tol }) cmd.Options.Add(o);
+        var allow = new Option<bool>("--allow-unconverged") { Description = "Exit 0 even when the solver did not meet --tolerance (otherwise exit code 3)." };
+        var cmd = new Command("hessian", "Top Hessian eigenvalues (Lanczos or power iteration) and the Hutchinson trace of a model's loss.");
+        model.AddTo(cmd);
+        foreach (var o in new Option[] { top, method, tol, allow }) cmd.Options.Add(o);
         cmd.SetAction(result =>
         {
             try
             {
-                var report = Run(result.GetValue(model)!, result.GetValue(top), result.GetValue(method)!, result.GetValue(seed),
-                    result.GetValue(epochs), result.GetValue(samples), result.GetValue(tol), msg => result.Err().WriteLine(msg));
+                var spec = model.Parse(result);
+                int k = result.GetValue(top);
+                double tolerance = result.GetValue(tol);
+                if (k < 1) throw new CliException($"--top must be at least 1 (got {k}).");
+                if (!(tolerance > 0) || double.IsInfinity(tolerance))
+                    throw new CliException($"--tolerance must be a positive number (got {tolerance.ToString(System.Globalization.CultureInfo.InvariantCulture)}).");
+                var report = Run(spec, k, result.GetValue(method)!, tolerance, msg => result.Err().WriteLine(msg));
                 if (result.WantsJson()) result.WriteJson(report);
                 else
                 {
@@ -39,55 +46,47 @@ public static class HessianCommand
                     o.WriteLine($"HVPs         {report.Hvps} for the eigenpairs, {report.Trace.Hvps} for the trace");
                     o.WriteLine($"time         {report.Seconds:F3} s");
                 }
-                return 0;
+                if (!report.Converged && !result.GetValue(allow))
+                {
+                    result.Err().WriteLine($"error: the {report.Method} solver did not converge to --tolerance {tolerance.ToString(System.Globalization.CultureInfo.InvariantCulture)}; the values above are not certified (add --allow-unconverged to accept them).");
+                    return CliErrors.Unconverged;
+                }
+                return CliErrors.Ok;
             }
-            catch (Exception ex) when (ex is ArgumentException or HessianException)
-            {
-                result.Err().WriteLine($"error: {ex.Message}");
-                return 2;
-            }
+            catch (Exception ex) { return CliErrors.Report(result, ex); }
         });
         return cmd;
     }
 
-    /// <summary>Trains the built-in model and analyses its Hessian on the analysis batch.</summary>
-    /// <param name="model">Built-in model name.</param>
+    /// <summary>Loads (or trains) the model and analyses its Hessian on the analysis batch.</summary>
+    /// <param name="spec">Model, data and precision.</param>
     /// <param name="top">Number of eigenpairs.</param>
     /// <param name="method">"lanczos" or "power".</param>
-    /// <param name="seed">Seed of training and solvers.</param>
-    /// <param name="epochs">Training epochs.</param>
-    /// <param name="samples">Analysis samples.</param>
     /// <param name="tolerance">Solver tolerance.</param>
-    /// <param name="notice">Receives notices (e.g. the eval-mode switch).</param>
-    /// <exception cref="ArgumentException">Unknown model or method, or out-of-range numbers.</exception>
-    public static HessianReport Run(string model, int top, string method, int seed = 0, int epochs = 10, int samples = 256, double tolerance = 1e-3,
-        Action<string>? notice = null)
+    /// <param name="notice">Receives notices (training, the eval-mode switch).</param>
+    public static HessianReport Run(ModelSpec spec, int top, string method, double tolerance = 1e-3, Action<string>? notice = null)
     {
-        if (method is not ("lanczos" or "power")) throw new ArgumentException($"Unknown method '{method}' (use lanczos or power).", nameof(method));
-        var trained = BuiltInModel.Create(model, seed, epochs, samples);
-        using var op = new HessianOperator(Landscaper.ParameterSpace.ParameterSelection.All(trained.Model), trained.AnalysisBatches, null,
-            new HessianOptions(Progress: notice is null ? null : new SyncProgress(notice)));
+        ArgumentNullException.ThrowIfNull(spec);
+        var loaded = ModelOptions.Load(spec, notice);
+        var selection = Landscaper.ParameterSpace.ParameterSelection.All(loaded.Model);
+        if (top > selection.Count) throw new CliException($"--top {top} exceeds the model's {selection.Count} parameters.");
+        using var op = new HessianOperator(selection, loaded.Batches, null,
+            new HessianOptions(Progress: notice is null ? null : new SynchronousProgress<string>(notice)));
         var eig = method == "lanczos"
-            ? Lanczos.TopEigenpairs(op, top, new LanczosOptions(Tolerance: tolerance, Seed: seed))
-            : PowerIteration.TopEigenpairs(op, top, new PowerIterationOptions(Tolerance: tolerance, Seed: seed));
-        var trace = TraceEstimator.Hutchinson(op, seed: seed);
-        return new HessianReport(model, method, op.Dimension, trained.AnalysisBatches.Sum(b => (int)b.Size), op.Loss(), eig.Eigenvalues, eig.Residuals,
+            ? Lanczos.TopEigenpairs(op, top, new LanczosOptions(Tolerance: tolerance, Seed: spec.Seed))
+            : PowerIteration.TopEigenpairs(op, top, new PowerIterationOptions(Tolerance: tolerance, Seed: spec.Seed));
+        var trace = TraceEstimator.Hutchinson(op, seed: spec.Seed);
+        return new HessianReport(spec.Reference, method, op.Dimension, loaded.Batches.Sum(b => (int)b.Size), op.Loss(), eig.Eigenvalues, eig.Residuals,
             eig.Hvps, eig.Seconds, eig.Converged, new HessianTraceReport(trace.Value, trace.StandardError, trace.Probes, trace.Hvps, trace.Seconds));
-    }
-
-    /// <summary>Reports synchronously (System.Progress posts to the thread pool, which would reorder output).</summary>
-    private sealed class SyncProgress(Action<string> report) : IProgress<string>
-    {
-        public void Report(string value) => report(value);
     }
 }
 
 /// <summary>Result of <c>landscaper hessian</c> (JSON contract, camelCase).</summary>
-/// <param name="Model">Built-in model name.</param>
+/// <param name="Model">Model reference (built-in name or type).</param>
 /// <param name="Method">Eigen solver.</param>
 /// <param name="Parameters">Number of parameters (Hessian dimension).</param>
 /// <param name="Samples">Samples the loss is averaged over.</param>
-/// <param name="Loss">Mean cross-entropy on those samples.</param>
+/// <param name="Loss">Mean loss on those samples.</param>
 /// <param name="Eigenvalues">Top eigenvalues.</param>
 /// <param name="Residuals">‖Hv − λv‖ per pair.</param>
 /// <param name="Hvps">Hessian-vector products of the eigen solver.</param>

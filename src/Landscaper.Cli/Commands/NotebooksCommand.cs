@@ -1,3 +1,4 @@
+using Landscaper;
 using Landscaper.Cli.Output;
 using System.CommandLine;
 using System.Globalization;
@@ -52,7 +53,7 @@ public static class NotebooksCommand
             var parameters = new Dictionary<string, string> { [Figures.FormatsVariable] = result.GetValue(figures) ?? "html,png" };
             var runner = new NotebookRunner(new NotebookRunOptions { OutputDirectory = outDir, Quick = result.GetValue(quick), Parameters = parameters });
             var err = result.Err();
-            var progress = new SynchronousProgress(line => err.WriteLine(line));
+            var progress = new SynchronousProgress<string>(line => err.WriteLine(line));
             var results = new List<NotebookRunResult>();
             foreach (var nb in notebooks)
             {
@@ -141,12 +142,6 @@ public static class NotebooksCommand
         int nl = s.IndexOf('\n', StringComparison.Ordinal);
         string line = nl < 0 ? s : s[..nl];
         return line.Length > 160 ? line[..157] + "..." : line;
-    }
-
-    /// <summary>Reports on the calling thread (System.Progress posts to the thread pool, which reorders lines).</summary>
-    private sealed class SynchronousProgress(Action<string> report) : IProgress<string>
-    {
-        public void Report(string value) => report(value);
     }
 }
 

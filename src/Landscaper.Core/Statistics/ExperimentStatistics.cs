@@ -1,6 +1,11 @@
+using MathNet.Numerics;
+using MathNet.Numerics.Statistics;
+
 namespace Landscaper.Statistics;
 
-/// <summary>Statistics used to summarise experiments over seeds and checkpoints.</summary>
+/// <summary>Statistics used to summarise experiments over seeds and checkpoints: MathNet.Numerics does the arithmetic; this
+/// class adds the input checks and the conventions (sample standard deviation, average ranks for ties, NaN for a
+/// constant series).</summary>
 public static class ExperimentStatistics
 {
     /// <summary>Mean and sample standard deviation (n − 1) of <paramref name="values"/>.</summary>
@@ -9,8 +14,7 @@ public static class ExperimentStatistics
     {
         RequireFinite(values, nameof(values));
         if (values.Count == 0) throw new ArgumentException("At least one value is needed.", nameof(values));
-        double mean = values.Average();
-        double sd = values.Count < 2 ? 0 : Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
+        var (mean, sd) = values.Count < 2 ? (values[0], 0.0) : values.MeanStandardDeviation();
         return new MeanSd(mean, sd, values.Count);
     }
 
@@ -20,17 +24,7 @@ public static class ExperimentStatistics
     public static double[] AverageRanks(IReadOnlyList<double> values)
     {
         RequireFinite(values, nameof(values));
-        var order = Enumerable.Range(0, values.Count).OrderBy(i => values[i]).ToArray();
-        var ranks = new double[values.Count];
-        for (int start = 0; start < order.Length;)
-        {
-            int end = start;
-            while (end + 1 < order.Length && values[order[end + 1]] == values[order[start]]) end++;
-            double rank = (start + end) / 2.0 + 1;   // average of the 1-based ranks start+1 … end+1
-            for (int k = start; k <= end; k++) ranks[order[k]] = rank;
-            start = end + 1;
-        }
-        return ranks;
+        return values.Ranks(RankDefinition.Average);
     }
 
     /// <summary>Pearson correlation coefficient; NaN when either series is constant.</summary>
@@ -38,13 +32,8 @@ public static class ExperimentStatistics
     public static double Pearson(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
         RequirePairs(x, y);
-        double mx = x.Average(), my = y.Average(), sxy = 0, sxx = 0, syy = 0;
-        for (int i = 0; i < x.Count; i++)
-        {
-            double dx = x[i] - mx, dy = y[i] - my;
-            sxy += dx * dy; sxx += dx * dx; syy += dy * dy;
-        }
-        return sxx == 0 || syy == 0 ? double.NaN : Math.Clamp(sxy / Math.Sqrt(sxx * syy), -1, 1);
+        if (IsConstant(x) || IsConstant(y)) return double.NaN;
+        return Math.Clamp(Correlation.Pearson(x, y), -1, 1);
     }
 
     /// <summary>Spearman's rank correlation: the Pearson correlation of the average ranks (<see cref="AverageRanks"/>), which
@@ -53,8 +42,11 @@ public static class ExperimentStatistics
     public static double Spearman(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
         RequirePairs(x, y);
-        return Pearson(AverageRanks(x), AverageRanks(y));
+        if (IsConstant(x) || IsConstant(y)) return double.NaN;
+        return Math.Clamp(Correlation.Spearman(x, y), -1, 1);
     }
+
+    private static bool IsConstant(IReadOnlyList<double> values) => values.All(v => v.Equals(values[0]));
 
     private static void RequirePairs(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {

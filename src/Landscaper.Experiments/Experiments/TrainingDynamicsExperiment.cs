@@ -85,7 +85,7 @@ public static class TrainingDynamicsExperiment
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 cp.RestoreInto(model);
-                var inner = progress is null ? null : new SyncProgress(progress, $"{tag} step {cp.Step}: ");
+                var inner = progress is null ? null : new SynchronousProgress<string>(line => progress.Report($"{tag} step {cp.Step}: {line}"));
                 var analysis = CheckpointAnalysis.Run(model, analysisBatches, analysisOptions, inner, cancellationToken);
                 rows.Add(new TrainingDynamicsRow(architecture, seed, cp.Step, cp.Epoch, cp.Train.Loss, cp.Train.Accuracy, cp.Test.Loss, cp.Test.Accuracy, analysis));
                 progress?.Report($"{tag} step {cp.Step}: λmax {analysis.LambdaMax:G4}, trace {analysis.Trace:G4}, SMAD {analysis.Landscape2D.Smad.Plain:G4}, test loss {cp.Test.Loss:G4} ({analysis.Seconds:F1} s)");
@@ -97,11 +97,5 @@ public static class TrainingDynamicsExperiment
             foreach (var b in train.Concat(test).Concat(analysisBatches)) { b.Input.Dispose(); b.Target.Dispose(); }
         }
         return rows;
-    }
-
-    /// <summary>Forwards lines synchronously with a prefix (<see cref="Progress{T}"/> would post them to another thread).</summary>
-    private sealed class SyncProgress(IProgress<string> inner, string prefix) : IProgress<string>
-    {
-        public void Report(string value) => inner.Report(prefix + value);
     }
 }

@@ -65,16 +65,8 @@ public static class DirectionSimilarity
 
     private static Tensor Orthonormal(DirectionSet s, DirectionSet other, string name)
     {
-        var rows = new List<Tensor>();
-        for (int k = 0; k < s.Count; k++)
-        {
-            var v = Flat(s, k, other);
-            double n0 = v.norm().item<double>();
-            for (int pass = 0; pass < 2; pass++) foreach (var q in rows) v = v - q * q.dot(v);
-            double n = v.norm().item<double>();
-            if (n <= 1e-10 * n0) throw new ArgumentException($"Direction {k} of {name} is linearly dependent on the earlier ones.", name);
-            rows.Add(v / n);
-        }
+        var rows = FlatVectors.Orthonormalize(Enumerable.Range(0, s.Count).Select(k => Flat(s, k, other)),
+            k => throw new ArgumentException($"Direction {k} of {name} is linearly dependent on the earlier ones.", name));
         return stack(rows.ToArray());
     }
 }

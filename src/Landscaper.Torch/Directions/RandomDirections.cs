@@ -3,7 +3,7 @@ using Landscaper.ParameterSpace;
 
 namespace Landscaper.Directions;
 
-/// <summary>Random directions: Gaussian vectors made orthonormal by modified Gram–Schmidt (re-orthogonalised twice).</summary>
+/// <summary>Random directions: Gaussian vectors made orthonormal by Gram–Schmidt (<see cref="FlatVectors.Orthonormalize"/>).</summary>
 /// <remarks>The Python package's helper neither normalises nor correctly orthogonalises; these are exactly orthonormal
 /// (to rounding) in the Euclidean inner product of the flattened parameter vector.</remarks>
 public static class RandomDirections
@@ -19,15 +19,9 @@ public static class RandomDirections
         using (var scope = NewDisposeScope())
         {
         var gen = new Generator((ulong)seed, device: CPU);
-        var basis = new List<Tensor>();
-        for (int k = 0; k < count; k++)
-        {
-            var v = randn(new long[] { selection.Count }, dtype: ScalarType.Float64, generator: gen);
-            for (int pass = 0; pass < 2; pass++)
-                foreach (var b in basis) v = v - b * (b.dot(v));
-            v = v / v.norm();
-            basis.Add(v);
-        }
+        var gaussians = Enumerable.Range(0, count).Select(_ => randn(new long[] { selection.Count }, dtype: ScalarType.Float64, generator: gen)).ToArray();
+        var basis = FlatVectors.Orthonormalize(gaussians,
+            k => throw new InvalidOperationException($"Random direction {k} came out linearly dependent; use another seed."));
         dirs = basis.Select(v => selection.Unflatten(v.to(selection.DType).to(selection.Device))
                 .Select(t => t.clone().MoveToOuterDisposeScope()).ToArray())
             .ToArray();

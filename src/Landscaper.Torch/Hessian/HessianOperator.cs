@@ -39,8 +39,9 @@ public sealed class HessianOperator : IParameterSpaceOperator, IDisposable
     /// <summary>Creates the operator.</summary>
     /// <param name="selection">The parameters to differentiate with respect to (all trainable, or a per-layer filter).</param>
     /// <param name="batches">The batches the loss is averaged over (at least one, none empty).</param>
-    /// <param name="loss">Loss closure returning a scalar that depends on the selected parameters; null = cross-entropy
-    /// of <c>model(batch.Input)</c> against <c>batch.Target</c> (the module must then be a <c>Module&lt;Tensor, Tensor&gt;</c>).</param>
+    /// <param name="loss">Loss closure returning a scalar that depends on the selected parameters; null = the loss the batch
+    /// implies (<see cref="BatchLoss"/>: cross-entropy for labels, MSE for real targets; the module must then be a
+    /// <c>Module&lt;Tensor, Tensor&gt;</c>).</param>
     /// <param name="options">Caching and progress options (defaults when null).</param>
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
     /// <exception cref="ArgumentException">No batches, an empty batch, or no loss closure for a module that is not
@@ -69,15 +70,9 @@ public sealed class HessianOperator : IParameterSpaceOperator, IDisposable
     public static HessianOperator ForModel(nn.Module<Tensor, Tensor> model, IReadOnlyList<Batch> batches, HessianOptions? options = null)
         => new(ParameterSelection.All(model), batches, null, options);
 
-    /// <summary>Cross-entropy of <c>model(batch.Input)</c> against <c>batch.Target</c> (mean over the batch).</summary>
-    public static Tensor DefaultLoss(nn.Module model, Batch batch)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(batch);
-        if (model is not nn.Module<Tensor, Tensor> m)
-            throw new ArgumentException($"{model.GetType().Name} is not an nn.Module<Tensor, Tensor>; pass a loss closure.", nameof(model));
-        return nn.functional.cross_entropy(m.call(batch.Input), batch.Target);
-    }
+    /// <summary>The loss the batch implies (<see cref="BatchLoss"/>): cross-entropy for class labels, mean squared error
+    /// for floating-point targets.</summary>
+    public static Tensor DefaultLoss(nn.Module model, Batch batch) => BatchLoss.Compute(model, batch);
 
     /// <summary>The parameters the Hessian is taken with respect to.</summary>
     public ParameterSelection Selection { get; }

@@ -65,17 +65,9 @@ public static class TraceEstimator
         var samples = new List<double>();
         using (var scope = NewDisposeScope())
         {
-            // Q: orthonormal basis of H S by modified Gram–Schmidt (twice), dropping dependent columns.
-            var q = new List<Tensor>();
-            for (int j = 0; j < k; j++)
-            {
-                using var inner = NewDisposeScope();
-                var y = op.Apply(FlatVectors.Rademacher(n, gen).to(op.Device));
-                double norm0 = FlatVectors.Norm(y);
-                y = FlatVectors.Orthogonalize(y, q.Count == 0 ? null : stack(q.ToArray()));
-                double norm = FlatVectors.Norm(y);
-                if (norm > 1e-10 * Math.Max(norm0, 1e-300)) q.Add((y / norm).MoveToOuterDisposeScope());
-            }
+            // Q: orthonormal basis of H S (dependent columns dropped).
+            var sketch = Enumerable.Range(0, k).Select(_ => op.Apply(FlatVectors.Rademacher(n, gen).to(op.Device))).ToArray();
+            var q = FlatVectors.Orthonormalize(sketch);
             foreach (var qi in q)
             {
                 using var inner = NewDisposeScope();

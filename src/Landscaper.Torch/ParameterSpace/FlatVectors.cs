@@ -35,6 +35,28 @@ internal static class FlatVectors
         return v;
     }
 
+    /// <summary>The one orthonormalisation routine of the workbench: Gram–Schmidt of <paramref name="vectors"/> in order,
+    /// each orthogonalised twice against the unit vectors kept so far (<see cref="Orthogonalize"/>), then normalised. A
+    /// vector whose remainder is below 1e-10 of its norm is linearly dependent on the earlier ones: it is dropped, after
+    /// <paramref name="onDependent"/> (which may throw) is told its index.</summary>
+    /// <returns>Orthonormal flat vectors (new tensors), at most one per input.</returns>
+    public static List<Tensor> Orthonormalize(IEnumerable<Tensor> vectors, Action<int>? onDependent = null)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        var kept = new List<Tensor>();
+        int index = 0;
+        foreach (var vector in vectors)
+        {
+            double before = Norm(vector);
+            var v = Orthogonalize(vector, kept.Count == 0 ? null : stack(kept.ToArray()));
+            double after = Norm(v);
+            if (!(after > 1e-10 * before)) onDependent?.Invoke(index);
+            else kept.Add(v / after);
+            index++;
+        }
+        return kept;
+    }
+
     /// <summary>Unit vectors → DirectionSet in the selection's dtype and device. Call outside any dispose scope.</summary>
     public static DirectionSet ToDirectionSet(ParameterSelection selection, IReadOnlyList<Tensor> flatUnitVectors, IReadOnlyList<string> names, string kind)
     {

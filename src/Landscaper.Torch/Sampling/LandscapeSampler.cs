@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Landscaper.Data;
-using Landscaper.Directions;
-using Landscaper.Hessian;
+using Landscaper.IO;
 using Landscaper.Native;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -78,30 +77,34 @@ public sealed class LandscapeSampler
         _batches = batches;
         Options = options;
         Scaled = BuildScaledDirections(); // validates zero / non-finite directions
-        ModelHash = Fingerprint.Model(_selection, options.ModelName);
-        DirectionHash = Fingerprint.Directions(directions, grid.Dimensions);
-        Header = new SampleFileHeader(options.ModelName, ModelHash, directions.Kind, DirectionHash,
-            directions.Names.Take(grid.Dimensions).ToArray(), options.Function.Name, options.Scale,
-            grid.CoordinateAxes.ToArray(), grid.Distances?.ToArray(), options.Shard.Index, options.Shard.Count,
-            options.Shard.Range(grid.Count).Start, options.Shard.Range(grid.Count).End, options.Info);
+        var (start, end) = options.Shard.Range(grid.Count);
+        Header = new SampleFileHeader(options.ModelName, Fingerprints.Parameters(_selection),
+            Fingerprints.Data(batches.SelectMany(b => new[] { b.Input, b.Target })), directions.Kind,
+            Fingerprints.Directions(directions, grid.Dimensions), directions.Names.Take(grid.Dimensions).ToArray(), options.Function.Name,
+            options.Scale, grid.CoordinateAxes.ToArray(), grid.Distances?.ToArray(), options.Shard.Index, options.Shard.Count, start, end, options.Info);
     }
 
     /// <summary>The settings.</summary>
     public SamplingOptions Options { get; }
 
-    /// <summary>Hash of the model name and θ0 at construction.</summary>
-    public string ModelHash { get; }
-
-    /// <summary>Hash of the directions used.</summary>
-    public string DirectionHash { get; }
-
-    /// <summary>The header sample files of this run carry.</summary>
+    /// <summary>The header sample files of this run carry (fingerprints of θ0 at construction, of the data and of the
+    /// directions; grid; shard placement).</summary>
     public SampleFileHeader Header { get; }
+
+    /// <summary>The model's module.</summary>
+    internal torch.nn.Module Module => _selection.Module;
+
+    /// <summary>The selected parameters.</summary>
+    internal ParameterSelection Selection => _selection;
+
+    /// <summary>The batches the scalar function is evaluated on.</summary>
+    internal IReadOnlyList<Batch> Batches => _batches;
 
     /// <summary>Per axis: the multiplier of each grid index (PythonCompatible: i − steps div 2; Plain: the coordinate).</summary>
     internal double[][] Multipliers { get; private set; } = [];
 
-    private Tensor[][] Scaled { get; }
+    /// <summary>Per axis, the scaled direction tensors (offset of one unit of multiplier), in the parameters' dtype.</summary>
+    internal Tensor[][] Scaled { get; }
 
     private Tensor[][] BuildScaledDirections()
     {
@@ -195,235 +198,40 @@ public sealed class LandscapeSampler
     public SamplingResult Run(IProgress<SamplingProgress>? progress = null, CancellationToken cancellationToken = default) =>
         Execute(progress, cancellationToken, estimateOnly: Options.DryRun);
 
-    private SampleFile? LoadCheckpoint()
+    private SampleFile? LoadCheckpoint(bool estimateOnly)
     {
         var path = Options.CheckpointPath;
         if (path is null || !File.Exists(path)) return null;
         if (!Options.Resume)
+        {
+            if (estimateOnly) return null;
             throw new InvalidDataException($"A checkpoint already exists at '{path}'. Resume it (Resume = true / --resume) or delete it.");
+        }
         var file = SampleFile.Read(path);
         var diff = Header.FirstDifference(file.Header);
         if (diff is null && (file.Header.ShardIndex != Header.ShardIndex || file.Header.Start != Header.Start || file.Header.End != Header.End))
-            diff = $"shard ({file.Header.ShardIndex}/{file.Header.ShardCount} vs {Header.ShardIndex}/{Header.ShardCount})";
+            diff = $"the shard ({file.Header.ShardIndex}/{file.Header.ShardCount} vs {Header.ShardIndex}/{Header.ShardCount})";
         if (diff is not null)
             throw new InvalidDataException($"The checkpoint '{path}' belongs to a different run: {diff} differs. Delete it or use the original settings.");
         return file;
     }
 
+    /// <summary>The run in named steps: load the checkpoint, prepare the parameter buffers, a preflight (θ0's value and a
+    /// few timed points → the estimate), the evaluation loop with checkpoints, and the restore of θ0 (always).</summary>
     private SamplingResult Execute(IProgress<SamplingProgress>? progress, CancellationToken ct, bool estimateOnly)
     {
-        var grid = Options.Grid;
-        int dims = grid.Dimensions, last = dims - 1;
-        int start = Header.Start, end = Header.End, total = end - start;
-        if (!estimateOnly && Options.CheckpointPath is { } stale) SampleFile.DeleteStaleTemporaries(stale);
-        var resumed = estimateOnly ? (Options.CheckpointPath is { } p && File.Exists(p) && Options.Resume ? LoadCheckpoint() : null) : LoadCheckpoint();
-        var values = new double[total];
-        Array.Fill(values, double.NaN);
-        int done = 0;
-        if (resumed is not null)
-        {
-            done = resumed.Done;
-            Array.Copy(resumed.Values, values, done);
-        }
-
-        var module = _selection.Module;
-        bool wasTraining = module.training;
-        var parameters = _selection.Parameters;
-        int np = parameters.Count;
-        Tensor[] theta0 = _selection.Snapshot();
-        Tensor[]? rowBase = null;
-        var alphas = Multipliers.Select(m => m.Select(v => v.ToScalar()).ToArray()).ToArray();
-        // Fast path: the parameters become views of one flat buffer (Tensor.set_), so a point costs two native calls
-        // (copy the row base, add the last axis) whatever the number of parameter tensors. Restored in the finally block.
-        bool flatMode = parameters.All(q => q.dtype == parameters[0].dtype && q.device_type == DeviceType.CPU && q.is_contiguous());
-        Tensor? flat = null, flatTheta0 = null, flatRowBase = null;
-        Tensor[]? flatDirs = null, aliases = null;
-        if (flatMode)
-        {
-            using var ng0 = no_grad();
-            flatTheta0 = cat(theta0.Select(t => t.reshape(-1)).ToArray());
-            flat = flatTheta0.clone();
-            flatRowBase = dims > 1 ? flatTheta0.clone() : null;
-            flatDirs = Scaled.Select(d => cat(d.Select(t => t.reshape(-1)).ToArray())).ToArray();
-        }
-        else if (dims > 1) rowBase = theta0.Select(t => t.clone()).ToArray();
-        var gridIndex = new int[dims];
-        int currentRow = -1;
-        int evaluatedNow = 0;
-        double centreValue = double.NaN;
-        SamplingEstimate? estimate = null;
-        double loopSeconds = 0;
-        bool looping = false;
-        var flatOf = (int pos) => start + pos;
-
-        void SetPoint(int flatIndex)
-        {
-            grid.GridIndex(flatIndex, gridIndex);
-            bool move = Multipliers[last][gridIndex[last]] != 0;
-            var alpha = alphas[last][gridIndex[last]];
-            int row = flatIndex / grid.Steps[last];
-            bool newRow = dims > 1 && row != currentRow;
-            currentRow = row;
-            if (flat is not null)
-            {
-                if (newRow)
-                {
-                    flatRowBase!.copy_(flatTheta0!);
-                    for (int k = 0; k < last; k++)
-                        if (Multipliers[k][gridIndex[k]] != 0) flatRowBase.add_(flatDirs![k], alphas[k][gridIndex[k]]);
-                }
-                flat.copy_(dims > 1 ? flatRowBase! : flatTheta0!);
-                if (move) flat.add_(flatDirs![last], alpha);
-                return;
-            }
-            if (newRow)
-                for (int i = 0; i < np; i++)
-                {
-                    rowBase![i].copy_(theta0[i]);
-                    for (int k = 0; k < last; k++)
-                        if (Multipliers[k][gridIndex[k]] != 0) rowBase[i].add_(Scaled[k][i], alphas[k][gridIndex[k]]);
-                }
-            var baseTensors = dims > 1 ? rowBase! : theta0;
-            for (int i = 0; i < np; i++)
-            {
-                parameters[i].copy_(baseTensors[i]);
-                if (move) parameters[i].add_(Scaled[last][i], alpha);
-            }
-        }
-
-        double Evaluate(int flat, bool centre)
-        {
-            double v;
-            try
-            {
-                using var scope = NewDisposeScope();
-                v = Options.Function.Evaluate(module, _batches);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                throw Fail(flat, centre, $"the scalar function '{Options.Function.Name}' threw {ex.GetType().Name}: {ex.Message}", ex);
-            }
-            if (!double.IsFinite(v) && Options.NonFinite == NonFinitePolicy.Error)
-                throw Fail(flat, centre, $"the scalar function returned {v} and the non-finite policy is Error.", null);
-            return v;
-        }
-
-        SamplingPointException Fail(int flat, bool centre, string reason, Exception? inner)
-        {
-            if (centre)
-                return new SamplingPointException(-1, [], new double[dims], "(θ0, before sampling) " + reason, null, inner);
-            string? ckpt = null;
-            if (looping && Options.CheckpointPath is { } path)
-            {
-                SampleFile.Write(path, new SampleFile(Header, values, done));
-                ckpt = path;
-            }
-            return new SamplingPointException(flat, grid.GridIndex(flat), grid.PointCoordinates(flat), reason, ckpt, inner);
-        }
-
-        try
-        {
-            using var noGrad = no_grad();
-            module.eval();
-            if (flat is not null)
-            {
-                aliases = parameters.Select(q => q.detach()).ToArray();
-                long offset = 0;
-                for (int i = 0; i < np; i++)
-                {
-                    long n = parameters[i].numel();
-                    parameters[i].set_(flat.narrow(0, offset, n).view(_selection.Shapes[i]));
-                    offset += n;
-                }
-            }
-
-            // Preflight: the unperturbed value, then a few timed points (also checks the function before any work).
-            if (flat is not null) flat.copy_(flatTheta0!);
-            else for (int i = 0; i < np; i++) parameters[i].copy_(theta0[i]);
-            centreValue = Evaluate(-1, centre: true);
-            int timed = Math.Min(Options.EstimateEvaluations, Math.Max(total - done, 0));
-            var times = new List<double>();
-            for (int j = 0; j < timed; j++)
-            {
-                long t0 = Stopwatch.GetTimestamp();
-                SetPoint(flatOf(done + j));
-                Evaluate(flatOf(done + j), centre: false);
-                times.Add(Stopwatch.GetElapsedTime(t0).TotalSeconds);
-            }
-            if (times.Count == 0)
-            {
-                long t0 = Stopwatch.GetTimestamp();
-                Evaluate(-1, centre: true);
-                times.Add(Stopwatch.GetElapsedTime(t0).TotalSeconds);
-            }
-            times.Sort();
-            double spp = times[times.Count / 2];
-            long elem = theta0.Length == 0 ? 4 : theta0[0].ElementSize;
-            long bytes = _selection.Count * elem * (2 * dims + 3 + (dims > 1 ? 2 : 0)) + 16L * total;
-            estimate = new SamplingEstimate(total - done, times.Count, spp, spp * (total - done), _selection.Count, bytes);
-            currentRow = -1;
-            if (estimateOnly)
-                return new SamplingResult(null, null, estimate, centreValue, 0, done, 0, ModelHash, DirectionHash);
-
-            var sw = Stopwatch.StartNew();
-            double lastReport = -1, lastCheckpoint = 0;
-            int sinceCheckpoint = 0;
-            int resumedCount = done;
-            void Report()
-            {
-                double el = sw.Elapsed.TotalSeconds;
-                double rate = el > 0 ? evaluatedNow / el : 0;
-                progress!.Report(new SamplingProgress(done, total, rate, sw.Elapsed,
-                    rate > 0 ? TimeSpan.FromSeconds((total - done) / rate) : null));
-            }
-            progress?.Report(new SamplingProgress(done, total, 0, TimeSpan.Zero, null));
-            looping = true;
-            while (done < total)
-            {
-                if (ct.IsCancellationRequested)
-                {
-                    if (Options.CheckpointPath is { } cp) SampleFile.Write(cp, new SampleFile(Header, values, done));
-                    ct.ThrowIfCancellationRequested();
-                }
-                int point = start + done;
-                SetPoint(point);
-                values[done] = Evaluate(point, centre: false);
-                done++;
-                evaluatedNow++;
-                sinceCheckpoint++;
-                double now = sw.Elapsed.TotalSeconds;
-                if (Options.CheckpointPath is { } path && done < total
-                    && (sinceCheckpoint >= Options.CheckpointEveryPoints || now - lastCheckpoint >= Options.CheckpointEverySeconds))
-                {
-                    SampleFile.Write(path, new SampleFile(Header, values, done));
-                    sinceCheckpoint = 0;
-                    lastCheckpoint = sw.Elapsed.TotalSeconds;
-                }
-                if (progress is not null && now - lastReport >= 0.1) { Report(); lastReport = now; }
-            }
-            loopSeconds = sw.Elapsed.TotalSeconds;
-            if (progress is not null) Report();
-            var shard = new SampleFile(Header, values, done);
-            if (Options.CheckpointPath is { } final) SampleFile.Write(final, shard);
-            Landscape? landscape = Options.Shard.Count == 1 ? SampleMerge.ToLandscape(shard, Options.NonFinite, Options.Name) : null;
-            return new SamplingResult(landscape, shard, estimate, centreValue, evaluatedNow, resumedCount, loopSeconds, ModelHash, DirectionHash);
-        }
-        finally
-        {
-            // Restore θ0 bit for bit and the training flag, whatever happened.
-            using (no_grad())
-            {
-                if (aliases is not null)
-                    for (int i = 0; i < np; i++) parameters[i].set_(aliases[i]); // back to the original storage (never written)
-                for (int i = 0; i < np; i++) parameters[i].copy_(theta0[i]);
-            }
-            if (aliases is not null) foreach (var t in aliases) t.Dispose();
-            foreach (var t in new[] { flat, flatTheta0, flatRowBase }.Concat(flatDirs ?? [])) t?.Dispose();
-            module.train(wasTraining);
-            foreach (var t in theta0) t.Dispose();
-            if (rowBase is not null) foreach (var t in rowBase) t.Dispose();
-            foreach (var a in alphas) foreach (var s in a) s.Dispose();
-        }
+        if (!estimateOnly && Options.CheckpointPath is { } checkpoint) AtomicFile.DeleteOrphanedTemporaries(checkpoint);
+        var resumed = LoadCheckpoint(estimateOnly);
+        using var run = new SamplingRun(this, resumed);
+        var (centreValue, estimate) = run.Preflight();
+        if (estimateOnly)
+            return new SamplingResult(null, null, estimate, centreValue, 0, run.Done, 0, Header);
+        int resumedCount = run.Done;
+        var (evaluated, seconds) = run.Loop(progress, ct);
+        var shard = run.ToFile();
+        if (Options.CheckpointPath is { } final) SampleFile.Write(final, shard);
+        Landscape? landscape = Options.Shard.Count == 1 ? SampleMerge.ToLandscape(shard, Options.NonFinite, Options.Name) : null;
+        return new SamplingResult(landscape, shard, estimate, centreValue, evaluated, resumedCount, seconds, Header);
     }
 
     /// <summary>Median wall time, in seconds, of one bare forward pass of <paramref name="model"/> over <paramref name="batches"/>

@@ -1,14 +1,20 @@
+using Landscaper.IO;
+
 namespace Landscaper.Sampling;
 
-/// <summary>Joins shard files into one landscape, refusing incomplete, overlapping, missing or inconsistent sets.</summary>
+/// <summary>Joins the shards of a run into the whole grid, and writes and reads landscape files that carry the run's
+/// identity.</summary>
 public static class SampleMerge
 {
-    /// <summary>Reads and merges shard files.</summary>
-    /// <param name="paths">One file per shard (any order).</param>
-    /// <param name="policy">Non-finite policy applied to the merged values.</param>
+    /// <summary>Reads every shard file, checks that they are complete, belong to the same run (same model, data,
+    /// directions, grid, settings) and cover the grid exactly once, and joins them.</summary>
+    /// <param name="paths">One file per shard, any order.</param>
+    /// <param name="policy">Non-finite policy applied to the landscape (the merged sample file keeps the raw values).</param>
     /// <param name="name">Landscape name.</param>
-    /// <exception cref="InvalidDataException">Names the offending file: incomplete, from another run (model, directions, grid,
-    /// scaling, quantity or shard count differ), a shard given twice, or shards missing.</exception>
+    /// <exception cref="ArgumentException">No paths.</exception>
+    /// <exception cref="InvalidDataException">An incomplete shard, shards of different runs, a shard given twice, a
+    /// missing shard (named), or an inconsistent placement.</exception>
+    /// <exception cref="NpyFormatException">A file that is not a sample file, or is corrupt.</exception>
     public static (Landscape Landscape, SampleFile Merged) Merge(IReadOnlyList<string> paths, NonFinitePolicy policy = NonFinitePolicy.Replace, string name = "")
     {
         ArgumentNullException.ThrowIfNull(paths);
@@ -18,10 +24,10 @@ public static class SampleMerge
         var byIndex = new Dictionary<int, string>();
         foreach (var (path, file) in files)
         {
-            if (!file.IsComplete)
-                throw new InvalidDataException($"'{path}' is incomplete: {file.Done} of {file.Header.ShardPoints} points (shard {file.Header.ShardIndex}/{file.Header.ShardCount}). Resume it first.");
             if (file.Header.FirstDifference(first.File.Header) is { } diff)
                 throw new InvalidDataException($"'{path}' does not belong with '{first.Path}': {diff} differs.");
+            if (!file.IsComplete)
+                throw new InvalidDataException($"'{path}' is incomplete: {file.Done} of {file.Header.ShardPoints} points (shard {file.Header.ShardIndex}/{file.Header.ShardCount}). Resume it first (sample … --resume).");
             var expected = new ShardSpec(file.Header.ShardIndex, file.Header.ShardCount).Range(file.Header.GridCount);
             if (file.Header.ShardIndex < 0 || file.Header.ShardIndex >= file.Header.ShardCount || expected != (file.Header.Start, file.Header.End))
                 throw new InvalidDataException($"'{path}' has an inconsistent shard placement ({file.Header.ShardIndex}/{file.Header.ShardCount}, range [{file.Header.Start}, {file.Header.End})).");
@@ -31,19 +37,18 @@ public static class SampleMerge
         int n = first.File.Header.ShardCount;
         if (byIndex.Count != n)
         {
-            var missing = Enumerable.Range(0, n).Where(i => !byIndex.ContainsKey(i));
-            throw new InvalidDataException($"Shards missing: {string.Join(", ", missing.Select(i => $"{i}/{n}"))} (got {byIndex.Count} of {n}).");
+            var missing = Enumerable.Range(0, n).Where(i => !byIndex.ContainsKey(i)).ToArray();
+            throw new InvalidDataException($"Shard{(missing.Length > 1 ? "s" : "")} missing: {string.Join(", ", missing.Select(i => $"{i}/{n}"))} (got {byIndex.Count} of {n}).");
         }
         int total = first.File.Header.GridCount;
         var values = new double[total];
         foreach (var (_, file) in files) Array.Copy(file.Values, 0, values, file.Header.Start, file.Header.ShardPoints);
-        var header = first.File.Header with { ShardIndex = 0, ShardCount = 1, Start = 0, End = total };
-        var merged = new SampleFile(header, values, total);
+        var merged = new SampleFile(first.File.Header.Whole(), values, total);
         return (ToLandscape(merged, policy, name), merged);
     }
 
-    /// <summary>The landscape of a complete whole-grid sample file (shard 0/1), with <paramref name="policy"/> applied.</summary>
-    /// <exception cref="InvalidDataException">The file is incomplete or only a shard.</exception>
+    /// <summary>The landscape of a complete whole-grid sample file, after the non-finite policy.</summary>
+    /// <exception cref="InvalidDataException">Not the whole grid, or incomplete.</exception>
     public static Landscape ToLandscape(SampleFile file, NonFinitePolicy policy, string name = "")
     {
         ArgumentNullException.ThrowIfNull(file);
@@ -52,5 +57,31 @@ public static class SampleMerge
             throw new InvalidDataException($"A landscape needs the complete grid; this file is shard {h.ShardIndex}/{h.ShardCount} with {file.Done} of {h.ShardPoints} points.");
         var meta = new LandscapeMetadata(name, h.Quantity, h.DirectionNames.ToArray());
         return new Landscape(file.Values, h.Coordinates, meta).WithNonFinitePolicy(policy);
+    }
+
+    /// <summary>Writes a landscape file (<c>loss</c> and coordinates as the Python package writes them, plus the run's
+    /// <c>metadata</c>) atomically. Equal inputs give byte-identical files: nothing time- or machine-dependent is stored.</summary>
+    /// <param name="path">Target <c>.npz</c>.</param>
+    /// <param name="landscape">The values.</param>
+    /// <param name="header">The run's identity (whole grid).</param>
+    /// <param name="overwrite">Replace an existing file.</param>
+    public static void WriteLandscape(string path, Landscape landscape, SampleFileHeader header, bool overwrite = true)
+    {
+        ArgumentNullException.ThrowIfNull(landscape);
+        ArgumentNullException.ThrowIfNull(header);
+        var arrays = new Dictionary<string, NpyArray>(Npz.ToArrays(landscape), StringComparer.Ordinal)
+        {
+            ["metadata"] = SampleFile.MetadataArray(header.Whole()),
+        };
+        Npz.Write(path, arrays, compress: false, overwrite);
+    }
+
+    /// <summary>The run identity recorded in a landscape or sample file, or null for a file without one (e.g. written
+    /// by the Python package).</summary>
+    /// <exception cref="NpyFormatException">Corrupt file or metadata.</exception>
+    public static SampleFileHeader? ReadHeader(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return SampleFile.HeaderOf(Npz.Read(path), Path.GetFileName(path));
     }
 }

@@ -9,10 +9,9 @@ namespace Landscaper.Sampling;
 /// <param name="PointsEvaluated">Points evaluated in this run.</param>
 /// <param name="PointsResumed">Points taken from a checkpoint.</param>
 /// <param name="Seconds">Wall time of the evaluation loop of this run.</param>
-/// <param name="ModelHash">See <see cref="Fingerprint.Model"/>.</param>
-/// <param name="DirectionHash">See <see cref="Fingerprint.Directions"/>.</param>
+/// <param name="Header">The run's identity (fingerprints of model, data and directions; grid; shard placement).</param>
 public sealed record SamplingResult(Landscape? Landscape, SampleFile? Shard, SamplingEstimate Estimate, double CentreValue,
-    int PointsEvaluated, int PointsResumed, double Seconds, string ModelHash, string DirectionHash)
+    int PointsEvaluated, int PointsResumed, double Seconds, SampleFileHeader Header)
 {
     /// <summary>Seconds per evaluated point in this run (NaN when none were evaluated).</summary>
     public double SecondsPerPoint => PointsEvaluated == 0 ? double.NaN : Seconds / PointsEvaluated;

@@ -11,7 +11,9 @@ namespace Landscaper.Sampling;
 /// dispose scope (tensors it creates are freed after each point).</param>
 public sealed record ScalarFunction(string Name, Func<nn.Module, IReadOnlyList<Batch>, double> Evaluate)
 {
-    /// <summary>Mean cross-entropy over all samples: Σ_b CE_b·n_b / Σ_b n_b (float64 accumulation of the per-batch means).</summary>
+    /// <summary>The mean loss over all samples, Σ_b L_b·n_b / Σ_b n_b (float64 accumulation of the per-batch means), with the
+    /// loss each batch implies (<see cref="BatchLoss"/>): cross-entropy for class labels (a fast managed path for CPU
+    /// float32/float64 logits), mean squared error for real-valued targets.</summary>
     public static ScalarFunction Loss { get; } = new("loss", CrossEntropy);
 
     /// <summary>Fraction of samples whose arg-max logit equals the target.</summary>
@@ -37,7 +39,7 @@ public sealed record ScalarFunction(string Name, Func<nn.Module, IReadOnlyList<B
             if (TrySumCrossEntropy(logits, b.Target, out double batchSum)) sum += batchSum;
             else
             {
-                using var loss = nn.functional.cross_entropy(logits, b.Target);
+                using var loss = BatchLoss.Of(logits, b.Target);
                 sum += loss.ToDouble() * b.Size;
             }
             n += b.Size;
@@ -127,6 +129,8 @@ public sealed record ScalarFunction(string Name, Func<nn.Module, IReadOnlyList<B
         long correct = 0, n = 0;
         foreach (var b in batches)
         {
+            if (!BatchLoss.IsClassification(b))
+                throw new ArgumentException("Accuracy needs class labels; these batches have real-valued targets (use the loss).", nameof(batches));
             using var hits = m.call(b.Input).argmax(1).eq(b.Target).sum();
             correct += hits.ToInt64();
             n += b.Size;

@@ -13,8 +13,8 @@ namespace Landscaper.Training;
 public sealed record TrainingOptions(int Epochs = 5, double LearningRate = 1e-2, string Optimizer = "adam", int Seed = 0);
 
 /// <summary>Loss and accuracy of a model on a set of batches.</summary>
-/// <param name="Loss">Mean cross-entropy, weighted by batch size.</param>
-/// <param name="Accuracy">Fraction of correctly classified samples.</param>
+/// <param name="Loss">Mean loss (<see cref="BatchLoss"/>: cross-entropy or MSE), weighted by batch size.</param>
+/// <param name="Accuracy">Fraction of correctly classified samples (NaN for regression targets).</param>
 public sealed record Evaluation(double Loss, double Accuracy);
 
 /// <summary>Minimal supervised training and evaluation for classification models (cross-entropy).</summary>
@@ -55,7 +55,7 @@ public static class Trainer
                 cancellationToken.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
                 opt.zero_grad();
-                var loss = nn.functional.cross_entropy(model.call(batches[b].Input), batches[b].Target);
+                var loss = BatchLoss.Compute(model, batches[b]);
                 loss.backward();
                 opt.step();
             }
@@ -82,9 +82,9 @@ public static class Trainer
             foreach (var batch in batches)
             {
                 using var scope = NewDisposeScope();
-                var logits = model.call(batch.Input);
-                loss += nn.functional.cross_entropy(logits, batch.Target).to_type(ScalarType.Float64).item<double>() * batch.Size;
-                correct += logits.argmax(1).eq(batch.Target).sum().item<long>();
+                var output = model.call(batch.Input);
+                loss += BatchLoss.Of(output, batch.Target).to_type(ScalarType.Float64).item<double>() * batch.Size;
+                correct += BatchLoss.IsClassification(batch) ? output.argmax(1).eq(batch.Target).sum().item<long>() : double.NaN;
                 n += batch.Size;
             }
             return new Evaluation(loss / n, correct / n);

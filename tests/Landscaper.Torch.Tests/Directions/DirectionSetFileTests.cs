@@ -21,7 +21,7 @@ public class DirectionSetFileTests : IDisposable
     {
         var sel = ParameterSelection.All(Seeded.Create(2, () => new SmallCnn(filters: 2, hidden: 4)));
         var set = FilterNormalization.Apply(RandomDirections.Orthonormal(sel, 3, seed: 1), OneDimensionalPolicy.Keep);
-        string path = Path.Combine(_dir, "d.lsdirs");
+        string path = Path.Combine(_dir, "d.npz");
         DirectionSetFile.Save(set, path);
         DirectionSetFile.Save(set, path); // overwrite atomically
         Assert.Single(Directory.GetFiles(_dir));
@@ -39,15 +39,15 @@ public class DirectionSetFileTests : IDisposable
     public void Mismatched_model_and_corrupt_files_are_rejected()
     {
         var sel = ParameterSelection.All(Seeded.Create(2, () => new Mlp([4, 3, 2])));
-        string path = Path.Combine(_dir, "d.lsdirs");
+        string path = Path.Combine(_dir, "d.npz");
         DirectionSetFile.Save(RandomDirections.Orthonormal(sel, 1, seed: 1), path);
         var other = ParameterSelection.All(Seeded.Create(2, () => new Mlp([4, 5, 2])));
         Assert.Equal("selection", Assert.Throws<ArgumentException>(() => DirectionSetFile.Load(path, other)).ParamName);
         var bytes = File.ReadAllBytes(path);
         File.WriteAllBytes(path, bytes[..^8]);
-        Assert.Throws<InvalidDataException>(() => DirectionSetFile.Load(path, sel));
+        Assert.Throws<Landscaper.IO.NpyFormatException>(() => DirectionSetFile.Load(path, sel));
         bytes[0] = (byte)'X';
         File.WriteAllBytes(path, bytes);
-        Assert.Throws<InvalidDataException>(() => DirectionSetFile.Load(path, sel));
+        Assert.Throws<Landscaper.IO.NpyFormatException>(() => DirectionSetFile.Load(path, sel));
     }
 }

@@ -110,7 +110,7 @@ public sealed class SamplingCorrectnessTests
             double k = i - 2;
             Assert.Equal((3 + 0.25 * k) + 40 + 100 * (12 + 0.6 * k), l4[i], 1e-9 * 1300);
         }
-        Assert.Equal(Fingerprint.Model(sel, "model"), Fingerprint.Model(sel, "model"));
+        Assert.Equal(Fingerprints.Parameters(sel), Fingerprints.Parameters(sel));
         Assert.Equal(3.0, model.Values()[0]);
     }
 

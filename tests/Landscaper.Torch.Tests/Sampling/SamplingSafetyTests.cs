@@ -30,7 +30,7 @@ public sealed class SamplingSafetyTests
     {
         var m = Model;
         var dir = TempFolders.Create("sampling");
-        var ckpt = Path.Combine(dir, "run.lsamp");
+        var ckpt = Path.Combine(dir, "run.npz");
         var before = ParameterBytes(m.Model);
         int calls = 0;
         var failing = ScalarFunction.Custom("loss", (mod, b) =>
@@ -64,7 +64,7 @@ public sealed class SamplingSafetyTests
     public void CancellationWritesCheckpointRestoresWeightsAndResumesBitIdentically()
     {
         var m = Model;
-        var ckpt = Path.Combine(TempFolders.Create("sampling"), "run.lsamp");
+        var ckpt = Path.Combine(TempFolders.Create("sampling"), "run.npz");
         var before = ParameterBytes(m.Model);
         using var cts = new CancellationTokenSource();
         var opts = Small(3, 7) with { CheckpointPath = ckpt, CheckpointEveryPoints = 1_000_000, CheckpointEverySeconds = 1e6 };
@@ -81,11 +81,11 @@ public sealed class SamplingSafetyTests
         BitAssert.SameBits(full.Landscape!.Values, resumed.Landscape!.Values);
         Assert.True(SampleFile.Read(ckpt).IsComplete);
         // A checkpoint of another run is refused.
-        var other = Path.Combine(TempFolders.Create("sampling"), "other.lsamp");
+        var other = Path.Combine(TempFolders.Create("sampling"), "other.npz");
         File.Copy(ckpt, other);
         var ex = Assert.Throws<InvalidDataException>(() =>
             new LandscapeSampler(Random(3, seed: 99), m.AnalysisBatches, opts with { CheckpointPath = other, Resume = true }).Run());
-        Assert.Contains("direction hash", ex.Message);
+        Assert.Contains("the directions", ex.Message);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class SamplingSafetyTests
     public void EstimateAndDryRunEvaluateNothingPersistent()
     {
         var m = Model;
-        var ckpt = Path.Combine(TempFolders.Create("sampling"), "dry.lsamp");
+        var ckpt = Path.Combine(TempFolders.Create("sampling"), "dry.npz");
         var before = ParameterBytes(m.Model);
         var r = new LandscapeSampler(Random(2), m.AnalysisBatches, Small() with { DryRun = true, CheckpointPath = ckpt }).Run();
         Assert.Null(r.Landscape);
@@ -148,7 +148,7 @@ public sealed class SamplingSafetyTests
         Assert.Contains("non-finite", ex.Message);
 
         // NaN from the scalar function with policy Error: refused on the unperturbed model, before the grid.
-        var ckpt = Path.Combine(TempFolders.Create("sampling"), "nan.lsamp");
+        var ckpt = Path.Combine(TempFolders.Create("sampling"), "nan.npz");
         var nanFunction = ScalarFunction.Custom("loss", (_, _) => double.NaN);
         var pex = Assert.Throws<SamplingPointException>(() =>
             new LandscapeSampler(Random(2), batches, Small() with { Function = nanFunction, NonFinite = NonFinitePolicy.Error, CheckpointPath = ckpt }).Run());

@@ -37,7 +37,7 @@ public sealed class ShardTests
         var paths = new List<string>();
         for (int i = 0; i < 4; i++)
         {
-            var p = Path.Combine(dir, $"part-{i}.lsamp");
+            var p = Path.Combine(dir, $"part-{i}.npz");
             var r = new LandscapeSampler(Random(2), m.AnalysisBatches, Opts() with { Shard = new ShardSpec(i, 4), CheckpointPath = p }).Run();
             Assert.Null(r.Landscape);
             paths.Add(p);
@@ -56,21 +56,25 @@ public sealed class ShardTests
         Assert.Contains("overlap", ex.Message);
         // Incomplete shard.
         var partial = SampleFile.Read(paths[1]);
-        var incomplete = Path.Combine(dir, "incomplete.lsamp");
+        var incomplete = Path.Combine(dir, "incomplete.npz");
         SampleFile.Write(incomplete, partial with { Done = partial.Done - 1 });
         ex = Assert.Throws<InvalidDataException>(() => SampleMerge.Merge([paths[0], incomplete, paths[2], paths[3]]));
         Assert.Contains("incomplete", ex.Message);
         // Inconsistent: different directions, different grid, different model.
-        var other = Path.Combine(dir, "other.lsamp");
+        var other = Path.Combine(dir, "other.npz");
         new LandscapeSampler(Random(2, seed: 5), m.AnalysisBatches, Opts() with { Shard = new ShardSpec(0, 4), CheckpointPath = other }).Run();
         ex = Assert.Throws<InvalidDataException>(() => SampleMerge.Merge([other, paths[0], paths[1], paths[2]]));
-        Assert.Contains("direction hash", ex.Message);
-        var otherModel = Path.Combine(dir, "othermodel.lsamp");
+        Assert.Contains("the directions", ex.Message);
+        var otherModel = Path.Combine(dir, "othermodel.npz");
         var f = SampleFile.Read(paths[3]);
-        SampleFile.Write(otherModel, f with { Header = f.Header with { ModelHash = new string('0', 64) } });
+        SampleFile.Write(otherModel, f with { Header = f.Header with { ModelFingerprint = new string('0', 64) } });
         ex = Assert.Throws<InvalidDataException>(() => SampleMerge.Merge([paths[0], paths[1], paths[2], otherModel]));
-        Assert.Contains("model hash", ex.Message);
-        var otherGrid = Path.Combine(dir, "othergrid.lsamp");
+        Assert.Contains("the model parameters", ex.Message);
+        var otherData = Path.Combine(dir, "otherdata.npz");
+        SampleFile.Write(otherData, f with { Header = f.Header with { DataFingerprint = new string('1', 64) } });
+        ex = Assert.Throws<InvalidDataException>(() => SampleMerge.Merge([paths[0], paths[1], paths[2], otherData]));
+        Assert.Contains("the data", ex.Message);
+        var otherGrid = Path.Combine(dir, "othergrid.npz");
         SampleFile.Write(otherGrid, f with { Header = f.Header with { Coordinates = [f.Header.Coordinates[0], f.Header.Coordinates[0]] } });
         Assert.Throws<InvalidDataException>(() => SampleMerge.Merge([paths[0], paths[1], paths[2], otherGrid]));
     }
@@ -79,10 +83,10 @@ public sealed class ShardTests
     public void SampleFileRoundTripsAndDetectsCorruption()
     {
         var dir = TempFolders.Create("sampling");
-        var header = new SampleFileHeader("m", new string('a', 64), "random", new string('b', 64), ["d0"], "loss", SamplingScale.Plain,
+        var header = new SampleFileHeader("m", new string('a', 64), new string('c', 64), "random", new string('b', 64), ["d0"], "loss", SamplingScale.Plain,
             [[-1.0, 0.1 + 0.2, 1.0]], null, 0, 1, 0, 3, new Dictionary<string, string> { ["seed"] = "1" });
         var file = new SampleFile(header, [1.5, double.PositiveInfinity, double.NaN], 2);
-        var path = Path.Combine(dir, "x.lsamp");
+        var path = Path.Combine(dir, "x.npz");
         SampleFile.Write(path, file);
         var back = SampleFile.Read(path);
         Assert.Null(back.Header.FirstDifference(header));
@@ -92,11 +96,12 @@ public sealed class ShardTests
         Assert.True(double.IsPositiveInfinity(back.Values[1]));
         Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
         var bytes = File.ReadAllBytes(path);
-        bytes[^40] ^= 1;
+        int values = bytes.AsSpan().IndexOf("values.npy"u8);
+        bytes[values + 10 + 128 + 9] ^= 1; // in values[1] (after the name and the 128-byte npy header): the CRC-32 no longer matches
         File.WriteAllBytes(path, bytes);
-        Assert.Throws<InvalidDataException>(() => SampleFile.Read(path));
+        Assert.Contains("CRC-32", Assert.Throws<Landscaper.IO.NpyFormatException>(() => SampleFile.Read(path)).Message);
         File.WriteAllBytes(path, bytes[..20]);
-        Assert.Throws<InvalidDataException>(() => SampleFile.Read(path));
+        Assert.Throws<Landscaper.IO.NpyFormatException>(() => SampleFile.Read(path));
     }
 }
 

@@ -112,12 +112,16 @@ public class CheckpointedTrainingTests
             Assert.Equal(CheckpointStore.FileName(2), Path.GetFileName(path));
             var bytes = File.ReadAllBytes(path);
             File.WriteAllBytes(path, bytes[..^10]);
-            Assert.Contains("checksum", Assert.Throws<InvalidDataException>(() => CheckpointStore.Load(path)).Message);
-            bytes[100] ^= 1;
+            Assert.Throws<Landscaper.IO.NpyFormatException>(() => CheckpointStore.Load(path));   // truncated: no end record
+            int data = bytes.AsSpan().IndexOf("layers.0.weight.npy"u8) + 300;
+            bytes[data] ^= 1;                                                                    // one bit inside a stored weight
             File.WriteAllBytes(path, bytes);
-            Assert.Contains("checksum", Assert.Throws<InvalidDataException>(() => CheckpointStore.Load(path)).Message);
+            Assert.Contains("CRC-32", Assert.Throws<Landscaper.IO.NpyFormatException>(() => CheckpointStore.Load(path)).Message);
             File.WriteAllBytes(path, [1, 2, 3]);
-            Assert.Contains("not a Landscaper checkpoint", Assert.Throws<InvalidDataException>(() => CheckpointStore.Load(path)).Message);
+            Assert.Contains("not a valid zip", Assert.Throws<Landscaper.IO.NpyFormatException>(() => CheckpointStore.Load(path)).Message);
+            var weightsOnly = Path.Combine(dir, "weights.npz");
+            ModelStateFile.Save(weightsOnly, cps[2].State);
+            Assert.Contains("not a Landscaper checkpoint", Assert.Throws<Landscaper.IO.NpyFormatException>(() => CheckpointStore.Load(weightsOnly)).Message);
             var other = BuiltInModel.Build("cnn-digits", 0).Model;
             Assert.Throws<ArgumentException>(() => cps[2].RestoreInto(other));
         }
