@@ -7,7 +7,7 @@ namespace Landscaper.Chemistry;
 /// <para>Works on the Kekulé structure and the rings of <see cref="RingInfo"/>. Each ring atom gets a π-electron
 /// contribution: with <c>dv</c> the element's default valence, <c>deg</c> = neighbours + hydrogens (must be ≤ 3),
 /// lone-pair electrons <c>lp = max(outer − dv − charge, 0)</c>, the count is <c>e = dv − deg + lp − radicals</c>
-/// (limited to 1 when the atom has a triple bond or cumulated double bonds). Then:
+/// (limited to 1 when the atom has a triple bond or cumulated double bonds, or carries a radical). Then:
 /// e = 0 → vacant (contributes 0) if it has an exocyclic multiple bond, 1 if it has a ring multiple bond, else not a
 /// candidate; e = 1 → 0 if an exocyclic multiple bond goes to a more electronegative atom (C=O, C=N, C=S), 1 if the
 /// atom has any multiple bond, 0 for a cation without one (tropylium), else not a candidate; e ≥ 2 → minus one if an
@@ -175,6 +175,9 @@ public static class Aromaticity
         int lonePair = Math.Max(a.Element.OuterElectrons - dv - a.FormalCharge, 0);
         int e = dv - degree + lonePair - a.RadicalElectrons;
         if (e > 1 && mol.ExplicitValence(atom) - mol.Degree(atom) > 1) e = 1;
+        // Empirical (RDKit 2022.09 behaviour, not derivable from the rules above): a radical atom never offers a lone
+        // pair — phenyl radical [c]1ccccc1 is aromatic, the radical anions [C-]1C=CC=C1 and [C-]1C=CC=CC=CC=C1 are not.
+        if (e > 1 && a.RadicalElectrons > 0) e = 1;
         return e;
     }
 
