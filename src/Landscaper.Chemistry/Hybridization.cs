@@ -3,7 +3,7 @@ namespace Landscaper.Chemistry;
 /// <summary>Hybridisation estimate of an atom (see <see cref="HybridizationRules"/>).</summary>
 public enum Hybridization
 {
-    /// <summary>Not estimated: hydrogen, metals, elements without a default valence.</summary>
+    /// <summary>Not estimated: hydrogen, metals, noble gases.</summary>
     Other = 0,
     /// <summary>sp: a triple bond or two double bonds.</summary>
     Sp = 1,

@@ -6,15 +6,19 @@ namespace Landscaper.Chemistry;
 /// </summary>
 public static class HybridizationRules
 {
+    // non-metals and metalloids that form covalent bonds: B C N O F Si P S Cl Ge As Se Br Sb Te I
+    private static readonly HashSet<int> Covalent = [5, 6, 7, 8, 9, 14, 15, 16, 17, 32, 33, 34, 35, 51, 52, 53];
+
     /// <summary>
-    /// Estimate for atom <paramref name="atom"/>: hydrogen and elements without default valence → Other; aromatic → sp2;
+    /// Estimate for atom <paramref name="atom"/>: hydrogen, metals and noble gases → Other (only B C N O F Si P S Cl Ge
+    /// As Se Br Sb Te I are estimated); aromatic → sp2;
     /// a triple bond or ≥ 2 double bonds → sp; one double bond → sp2; single bonds only → sp2 for boron and C+ with
     /// three neighbours (empty p orbital), otherwise sp3.
     /// </summary>
     public static Hybridization Estimate(Molecule mol, int atom)
     {
         var a = mol.Atoms[atom];
-        if (a.IsHydrogen || a.Element.DefaultValence < 0) return Hybridization.Other;
+        if (!Covalent.Contains(a.Element.AtomicNumber)) return Hybridization.Other;
         if (a.IsAromatic) return Hybridization.Sp2;
         int doubles = 0, triples = 0;
         foreach (var (_, b) in mol.Neighbors(atom))
