@@ -385,7 +385,8 @@ without stereo; empty for acyclic molecules).
 
 ## How the molecules were chosen
 
-Input: `first_5k.tpsa.csv` (the first 5,000 NCI structures with TPSA, as shipped with RDKit's test data).
+Input: `first_5k.tpsa.csv` (NCI structures with TPSA, as shipped with RDKit's test data: one `#` comment line and
+4,999 `SMILES,TPSA` rows).
 "Neutral" here means **net formal charge 0**: molecules whose atoms carry charges that cancel (nitro groups written
 `[N+](=O)[O-]`, N-oxides, ylides) are kept; salts are already excluded by the single-fragment filter.
 
@@ -402,6 +403,13 @@ and dipole `full:` line, else the run aborts.
 
 Dropped molecules (conformer or xtb failures):
 {failures}
+
+## Oracle agreement
+
+`tests/Landscaper.Chemistry.Tests` (`RdkitOracleTests`) parses every input SMILES and every `bzr.sdf` record with
+the torch-free C# library `Landscaper.Chemistry` and compares heavy atoms, bonds, aromatic atoms, rings, charge sum,
+hydrogens, the Murcko scaffold (canonical key of RDKit's scaffold SMILES parsed by the C# parser) and the partition into
+scaffold groups with the oracle files. Known disagreements are listed, with reasons, in that test.
 
 ## Versions, timing
 

@@ -11,7 +11,8 @@ namespace Landscaper.Chemistry;
 /// block (x, y, z in Å; symbol; mass-difference and charge columns: charge codes 1..7 = +3, +2, +1, doublet radical, -1,
 /// -2, -3), the bond block (types 1, 2, 3, and 4 = aromatic, which is kekulised), the properties block (<c>M  CHG</c>,
 /// <c>M  ISO</c>, <c>M  RAD</c>; the first of these resets the charges and radicals of the atom block, as the format
-/// specifies; other property lines are ignored) up to <c>M  END</c>, then data items (<c>&gt; ... &lt;name&gt; ...</c>
+/// specifies; other property lines are ignored) up to <c>M  END</c> (the atom-block stereo parity, hydrogen-count and
+/// valence columns and the bond stereo column are not used), then data items (<c>&gt; ... &lt;name&gt; ...</c>
 /// header, value lines up to a blank line) and <c>$$$$</c>. The symbols D and T are read as ²H and ³H.</para>
 /// <para>Atoms get implicit hydrogens from the default valences (charge-adjusted, see <see cref="Valence"/>); hydrogens
 /// that are atoms of the molfile stay graph atoms (see <see cref="Molecule.WithoutHydrogens"/>). Aromaticity is then
@@ -33,9 +34,8 @@ public static class SdfReader
     /// <exception cref="SdfException">Malformed content.</exception>
     public static IReadOnlyList<SdfRecord> Read(Stream stream, bool perceiveAromaticity = true)
     {
-        var buffered = new BufferedStream(stream);
-        Stream input = buffered;
-        if (IsGzip(buffered)) input = new GZipStream(buffered, CompressionMode.Decompress);
+        Stream seekable = stream.CanSeek ? new BufferedStream(stream) : Copy(stream);
+        Stream input = IsGzip(seekable) ? new GZipStream(seekable, CompressionMode.Decompress) : seekable;
         using var reader = new StreamReader(input);
         return Read(reader, perceiveAromaticity).ToList();
     }
@@ -69,9 +69,16 @@ public static class SdfReader
         return ReadRecord(new LineSource(reader), 1, perceiveAromaticity, dataItems: false).Molecule;
     }
 
-    private static bool IsGzip(BufferedStream s)
+    private static MemoryStream Copy(Stream s)
     {
-        if (!s.CanSeek) return false;
+        var m = new MemoryStream();
+        s.CopyTo(m);
+        m.Position = 0;
+        return m;
+    }
+
+    private static bool IsGzip(Stream s)
+    {
         long start = s.Position;
         int b1 = s.ReadByte(), b2 = s.ReadByte();
         s.Position = start;

@@ -115,6 +115,8 @@ public sealed class SdfReaderTests
             var b = SdfReader.ReadFile(gz);
             Assert.Equal(2, b.Count);
             Assert.Equal(a.Select(r => SmilesWriter.WriteCanonical(r.Molecule)), b.Select(r => SmilesWriter.WriteCanonical(r.Molecule)));
+            using var forwardOnly = new ForwardOnlyStream(File.OpenRead(gz));
+            Assert.Equal(2, SdfReader.Read(forwardOnly).Count);
         }
         finally
         {
@@ -174,5 +176,20 @@ public sealed class SdfReaderTests
         Assert.Equal(line, e.LineNumber);
         Assert.Contains(reason, e.Message, StringComparison.Ordinal);
         Assert.StartsWith($"SDF record {record}, line {line}: ", e.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class ForwardOnlyStream(Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        protected override void Dispose(bool disposing) { if (disposing) inner.Dispose(); base.Dispose(disposing); }
     }
 }

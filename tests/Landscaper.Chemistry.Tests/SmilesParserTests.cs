@@ -70,7 +70,7 @@ public sealed class SmilesParserTests
     [Fact]
     public void Bracket_atoms_keep_isotope_charge_hydrogens_class_and_chirality()
     {
-        var m = SmilesParser.Parse("[13CH3:7][N+](C)(C)[O-].[2H][C@@H](F)Cl.[Fe+2].[NH4+].[O--].[Co+3]");
+        var m = SmilesParser.Parse("[13CH3:7][N+](C)(C)[O-].[2H][C@@H](F)Cl.[Fe+2].[NH4+].[O--].[Co+3].[Zn++]");
         var c13 = m.Atoms[0];
         Assert.Equal(6, c13.Element.AtomicNumber);
         Assert.Equal(13, c13.Isotope);
@@ -91,8 +91,9 @@ public sealed class SmilesParserTests
         Assert.Equal(1, m.Atoms[10].FormalCharge);
         Assert.Equal(-2, m.Atoms[11].FormalCharge);
         Assert.Equal(3, m.Atoms[12].FormalCharge);
-        Assert.Equal(6, m.Fragments().Count);
-        Assert.Equal(1 - 1 + 2 + 1 - 2 + 3, m.FormalChargeSum);
+        Assert.Equal(2, m.Atoms[13].FormalCharge);
+        Assert.Equal(7, m.Fragments().Count);
+        Assert.Equal(1 - 1 + 2 + 1 - 2 + 3 + 2, m.FormalChargeSum);
     }
 
     [Theory]
