@@ -15,8 +15,8 @@ file for what comes out.  Steps, each counted and reported:
    per molecule): HOMO-LUMO gap (eV), total dipole moment (Debye), total energy (Eh).  A non-zero exit of xtb is counted
    and the molecule dropped; output that cannot be parsed after a normal exit aborts the whole run;
 6. labels from RDKit: Crippen logP; TPSA is taken from the input file;
-7. write ``molecules.sdf.gz``, ``molecules.csv``, ``rdkit-oracle.csv``, ``bzr.sdf`` (copied), ``bzr-oracle.csv`` and
-   ``README.md``.
+7. write ``molecules.sdf.gz``, ``molecules.csv``, ``rdkit-oracle.csv``, ``rdkit-oracle-all.csv`` (every parseable input
+   row, unfiltered), ``bzr.sdf`` (copied), ``bzr-oracle.csv`` and ``README.md``.
 
 Everything except the timings is deterministic for a given RDKit and xtb build: fixed seeds, one thread, gzip written
 without a time stamp, rows in input order.
@@ -235,7 +235,8 @@ def main() -> int:
     log(f"versions: {versions}")
 
     counts: list[tuple[str, int]] = []
-    cands = filter_molecules(read_input(src_csv), counts)
+    input_rows = read_input(src_csv)
+    cands = filter_molecules(input_rows, counts)
     for name, n in counts:
         log(f"  {n:5d}  {name}")
 
@@ -320,6 +321,13 @@ def main() -> int:
             gz.write(buf.getvalue().encode("ascii"))
     write_csv(out / "molecules.csv", LABEL_COLUMNS, label_rows)
     write_csv(out / "rdkit-oracle.csv", ORACLE_COLUMNS, [oracle_row(c.id, c.smiles, c.mol) for c in kept])
+    # the same oracle over every input row RDKit can parse (no filters): a wider test of the C# parser
+    all_rows = []
+    for row, smi, _ in input_rows:
+        mol = Chem.MolFromSmiles(smi)
+        if mol is not None:
+            all_rows.append(oracle_row(f"nci5k-{row:04d}", smi, mol))
+    write_csv(out / "rdkit-oracle-all.csv", ORACLE_COLUMNS, all_rows)
 
     shutil.copyfile(src_sdf, out / "bzr.sdf")
     bzr_rows = []
@@ -362,6 +370,7 @@ Used by `src/Landscaper.Chemistry` (`MolecularDataset`) and its RDKit oracle tes
 | `molecules.sdf.gz` | one record per molecule: V2000 molfile, one MMFF94-optimised 3-D conformer **with explicit hydrogens** (coordinates in Å), title line = `id`, data fields `id`, `smiles`, `tpsa`, `logp`, `homo_lumo_gap_ev`, `dipole_debye`, `energy_hartree` |
 | `molecules.csv` | the same labels, one row per molecule, same order |
 | `rdkit-oracle.csv` | graph facts computed by RDKit from the **input SMILES** (sanitised, RDKit default aromaticity model); the reference for `Landscaper.Chemistry`'s own parser |
+| `rdkit-oracle-all.csv` | the same oracle for **every** input row RDKit can parse (no filters: charges, salts, metals, large molecules), ids as above; a wider test of the parser |
 | `bzr.sdf` | copy of RDKit's `bzr.sdf`: {n_bzr} benzodiazepine-receptor ligands, V2000 3-D, heavy atoms only, data field `ACTIVITY` = pIC50 |
 | `bzr-oracle.csv` | the same oracle columns for `bzr.sdf`, computed by RDKit from each molblock (`smiles` = RDKit canonical SMILES, for reading only) |
 
@@ -377,7 +386,7 @@ Used by `src/Landscaper.Chemistry` (`MolecularDataset`) and its RDKit oracle tes
 | `dipole_debye` | GFN2-xTB total molecular dipole moment (`full` line), Debye (xtb prints 3 decimals) |
 | `energy_hartree` | GFN2-xTB total energy, Eh (hartree) |
 
-Oracle columns (`rdkit-oracle.csv`, `bzr-oracle.csv`), all over the hydrogen-suppressed (heavy-atom) graph:
+Oracle columns (`rdkit-oracle.csv`, `rdkit-oracle-all.csv`, `bzr-oracle.csv`), all over the hydrogen-suppressed (heavy-atom) graph:
 `heavy_atoms`; `bonds` (bonds between heavy atoms); `aromatic_atoms`; `rings` (`rdMolDescriptors.CalcNumRings`, i.e. the
 symmetrised SSSR, which exceeds the cyclomatic number for some bridged systems); `formal_charge` (sum); `hydrogens`
 (sum of implicit + explicit H over heavy atoms); `scaffold` (`MurckoScaffold.MurckoScaffoldSmiles`, canonical SMILES
@@ -406,7 +415,8 @@ Dropped molecules (conformer or xtb failures):
 
 ## Oracle agreement
 
-`tests/Landscaper.Chemistry.Tests` (`RdkitOracleTests`) parses every input SMILES and every `bzr.sdf` record with
+`tests/Landscaper.Chemistry.Tests` (`RdkitOracleTests`) parses every input SMILES (the data set's and, in
+`rdkit-oracle-all.csv`, all RDKit-parseable rows of the input) and every `bzr.sdf` record with
 the torch-free C# library `Landscaper.Chemistry` and compares heavy atoms, bonds, aromatic atoms, rings, charge sum,
 hydrogens, the Murcko scaffold (canonical key of RDKit's scaffold SMILES parsed by the C# parser) and the partition into
 scaffold groups with the oracle files. Known disagreements are listed, with reasons, in that test.

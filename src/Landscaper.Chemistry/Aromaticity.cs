@@ -7,18 +7,22 @@ namespace Landscaper.Chemistry;
 /// <para>Works on the Kekulé structure and the rings of <see cref="RingInfo"/>. Each ring atom gets a π-electron
 /// contribution: with <c>dv</c> the element's default valence, <c>deg</c> = neighbours + hydrogens (must be ≤ 3),
 /// lone-pair electrons <c>lp = max(outer − dv − charge, 0)</c>, the count is <c>e = dv − deg + lp − radicals</c>
-/// (limited to 1 when the atom has a triple bond or cumulated double bonds, or carries a radical). Then:
+/// (limited to 1 when the atom has a triple bond or cumulated double bonds). Then:
 /// e = 0 → vacant (contributes 0) if it has an exocyclic multiple bond, 1 if it has a ring multiple bond, else not a
 /// candidate; e = 1 → 0 if an exocyclic multiple bond goes to a more electronegative atom (C=O, C=N, C=S), 1 if the
 /// atom has any multiple bond, 0 for a cation without one (tropylium), else not a candidate; e ≥ 2 → minus one if an
 /// exocyclic multiple bond goes to a more electronegative atom, then 1 if odd, 2 if even (pyrrole N, furan O, thiophene
 /// S give 2).</para>
 /// <para>Candidates must also be in the first three periods (or Se, Te), not exceed the default valence of their
-/// isoelectronic element (so sulfones, N-oxide-free pentavalent atoms are out), carry no radical unless carbon, and have
-/// at most one double/triple bond. A ring whose atoms are all candidates is a candidate ring. Rings sharing a bond form
-/// fused systems; every connected combination of 1..6 rings of a system (smallest combinations first) is aromatic when
-/// the π electrons of the union of its atoms number 4n+2 (n ≥ 1) or exactly 2. The atoms of an aromatic combination
-/// become aromatic, and so do its bonds that lie in only one of its rings (the fusion bond of azulene stays single).</para>
+/// isoelectronic element (so sulfoxides and sulfones are out), carry no radical unless they are neutral carbon (the
+/// phenyl radical is aromatic, the cyclopentadienyl radical anion is not), and have at most one double/triple bond.
+/// A ring whose atoms are all candidates is a candidate ring. Two candidate rings (of at most 24 atoms) are fused
+/// neighbours when they share exactly one bond — rings sharing two or more bonds, like the macrocycle and the pyrroles of
+/// a porphyrin, are judged separately. Within each fused system every connected combination of 1..6 rings, smallest
+/// combinations first, is aromatic when the π electrons of its atoms that lie in one or two of its rings (an atom buried
+/// in three rings does not count) number 4n+2 (n ≥ 1) or exactly 2; the search stops early once every bond of the
+/// system has been marked aromatic. The atoms of an aromatic combination become aromatic, and so do its bonds that lie
+/// in only one of its rings (the fusion bond of azulene stays single).</para>
 /// </remarks>
 public static class Aromaticity
 {
@@ -74,17 +78,17 @@ public static class Aromaticity
                 for (int j = i + 1; j < nc; j++)
                 {
                     if (ringAtoms[j].Count > MaxFusedRingSize) continue;
-                    if (ringBonds[i].Overlaps(ringBonds[j])) { neighbours[i].Add(j); neighbours[j].Add(i); }
+                    int shared = ringBonds[i].Count(ringBonds[j].Contains);
+                    if (shared == 1) { neighbours[i].Add(j); neighbours[j].Add(i); }
                 }
             }
-            int allCandidateRingAtoms = ringAtoms.SelectMany(r => r).Distinct().Count();
             var done = new bool[nc];
             for (int start = 0; start < nc; start++)
             {
                 if (done[start]) continue;
                 var system = new List<int>();
                 PickFused(start, neighbours, done, system);
-                CheckSystem(mol, system, ringAtoms, ringBonds, neighbours, donor, allCandidateRingAtoms, aromaticAtom, aromaticBond);
+                CheckSystem(system, ringAtoms, ringBonds, neighbours, donor, aromaticAtom, aromaticBond);
             }
         }
 
@@ -105,31 +109,38 @@ public static class Aromaticity
             if (!done[nb]) PickFused(nb, neighbours, done, system);
     }
 
-    private static void CheckSystem(Molecule mol, List<int> system, IReadOnlyList<int>[] ringAtoms, HashSet<int>[] ringBonds,
-        List<int>[] neighbours, Donor[] donor, int allCandidateRingAtoms, bool[] aromaticAtom, bool[] aromaticBond)
+    private static void CheckSystem(List<int> system, IReadOnlyList<int>[] ringAtoms, HashSet<int>[] ringBonds,
+        List<int>[] neighbours, Donor[] donor, bool[] aromaticAtom, bool[] aromaticBond)
     {
-        var doneAtoms = new HashSet<int>();
+        int systemBonds = system.SelectMany(r => ringBonds[r]).Distinct().Count();
+        var doneBonds = new HashSet<int>();
         int maxSize = Math.Min(system.Count, MaxFusedRings);
         for (int size = 1; size <= maxSize; size++)
         {
-            if (doneAtoms.Count == allCandidateRingAtoms) break;
+            if (doneBonds.Count >= systemBonds) break;
             foreach (var combo in Combinations(system.Count, size))
             {
                 var rs = combo.Select(c => system[c]).ToList();
                 if (size > 1 && !IsConnected(rs, neighbours)) continue;
-                var union = new HashSet<int>();
-                foreach (int r in rs) union.UnionWith(ringAtoms[r]);
+                // atoms of the combination that lie in one or two of its rings (an atom buried in three or more rings,
+                // like the centre of acepentalene, does not count)
+                var membership = new Dictionary<int, int>();
+                foreach (int r in rs)
+                    foreach (int a in ringAtoms[r])
+                        membership[a] = membership.GetValueOrDefault(a) + 1;
                 int electrons = 0;
-                foreach (int a in union) electrons += donor[a] switch { Donor.One => 1, Donor.Two => 2, _ => 0 };
+                foreach (var (a, k) in membership)
+                    if (k <= 2) electrons += donor[a] switch { Donor.One => 1, Donor.Two => 2, _ => 0 };
                 bool huckel = (electrons >= 6 && (electrons - 2) % 4 == 0) || electrons == 2;
                 if (!huckel) continue;
-                foreach (int a in union) { aromaticAtom[a] = true; doneAtoms.Add(a); }
+                foreach (int r in rs)
+                    foreach (int a in ringAtoms[r]) aromaticAtom[a] = true;
                 var count = new Dictionary<int, int>();
                 foreach (int r in rs)
                     foreach (int b in ringBonds[r])
                         count[b] = count.GetValueOrDefault(b) + 1;
                 foreach (var (b, c) in count)
-                    if (c == 1) aromaticBond[b] = true;
+                    if (c == 1) { aromaticBond[b] = true; doneBonds.Add(b); }
             }
         }
     }
@@ -175,9 +186,6 @@ public static class Aromaticity
         int lonePair = Math.Max(a.Element.OuterElectrons - dv - a.FormalCharge, 0);
         int e = dv - degree + lonePair - a.RadicalElectrons;
         if (e > 1 && mol.ExplicitValence(atom) - mol.Degree(atom) > 1) e = 1;
-        // Empirical (RDKit 2022.09 behaviour, not derivable from the rules above): a radical atom never offers a lone
-        // pair — phenyl radical [c]1ccccc1 is aromatic, the radical anions [C-]1C=CC=C1 and [C-]1C=CC=CC=CC=C1 are not.
-        if (e > 1 && a.RadicalElectrons > 0) e = 1;
         return e;
     }
 
@@ -216,7 +224,7 @@ public static class Aromaticity
             int isoValence = iso is >= 1 and <= 118 ? Element.FromAtomicNumber(iso).DefaultValence : -1;
             if (mol.ExplicitValence(atom) + a.ImplicitHydrogenCount > isoValence) return false;
         }
-        if (a.RadicalElectrons > 0 && z != 6) return false;
+        if (a.RadicalElectrons > 0 && (z != 6 || a.FormalCharge != 0)) return false;
         if (mol.ExplicitValence(atom) - mol.Degree(atom) > 1)
         {
             int multiple = 0;

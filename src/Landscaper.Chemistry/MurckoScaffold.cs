@@ -90,6 +90,11 @@ public static class MurckoScaffold
         });
     }
 
-    /// <summary>Canonical SMILES of the scaffold (see <see cref="SmilesWriter.WriteCanonical"/>); "" for acyclic molecules.</summary>
-    public static string Key(Molecule mol) => SmilesWriter.WriteCanonical(Of(mol));
+    /// <summary>
+    /// Canonical SMILES (<see cref="SmilesWriter.WriteCanonical"/>) of the scaffold taken as a molecule of its own, i.e.
+    /// with aromaticity perceived again on the scaffold (as happens when a scaffold SMILES is parsed again); "" for
+    /// acyclic molecules. Re-perception matters only when removing side chains changes a ring's aromaticity, e.g. the
+    /// P(Cl)2 ring of hexachlorocyclotriphosphazene, whose bare scaffold N1=PN=PN=P1 is aromatic.
+    /// </summary>
+    public static string Key(Molecule mol) => SmilesWriter.WriteCanonical(Aromaticity.Perceive(Of(mol)));
 }

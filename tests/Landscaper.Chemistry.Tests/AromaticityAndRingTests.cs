@@ -64,7 +64,15 @@ public sealed class AromaticityAndRingTests
     [InlineData("C1=NC=NC=N1", 6, 6, 1, "c1ncncn1")]
     [InlineData("N#CC1=CC=CC=C1", 6, 6, 1, "c1ccccc1")]
     [InlineData("C1=CC=S=C1", 0, 0, 1, "C1=CC=S=C1")]
-    // radicals and anions (the radical rule is empirical, see Aromaticity.CountElectrons)
+    // rings sharing two bonds are not fused (porphyrin: macrocycle and pyrroles judged separately); atoms buried in
+    // three rings do not count (acepentalene); removing P-Cl side chains makes the phosphazene ring aromatic
+    [InlineData("CC1=C2NC(=C1CCC(O)=O)C=C3N=C(C=C4NC(=CC5=NC(=C2)C(=C5C)C=C)C(=C4C)C=C)C(=C3CCC(O)=O)C", 20, 22, 5, "C1=Cc2cc3ccc(cc4nc(cc5ccc(cc1n2)[nH]5)C=C4)[nH]3")]
+    [InlineData("O=C1C2=CC=CC=C2C3=CC=C4C5=CC=C6C7=C(C=CC=C7)C(=O)C8=C6C5=C(C=C8)C9=C4C3=C1C=C9", 32, 36, 9, "O=C1c2ccccc2-c2ccc3c4ccc5c6c(ccc(c7ccc1c2c73)c64)C(=O)c1ccccc1-5")]
+    [InlineData("ClP1(=NP(=NP(=N1)(Cl)Cl)(Cl)Cl)Cl", 0, 0, 1, "N1=PN=PN=P1")]
+    [InlineData("C1=CC2=CC=C3C=CC1=C23", 0, 0, 3, "C1=CC2=C3C1=CC=C3C=C2")]
+    [InlineData("c1cc2cc3ccc4cc5ccc1c1c2c3c4c51", 18, 23, 6, "c1cc2cc3ccc4cc5ccc1c1c2c3c4c51")]
+    [InlineData("C1=CC2=CC=C3C=CC=C4C=CC(=C1)C2=C34", 16, 19, 4, "c1cc2ccc3cccc4ccc(c1)c2c34")]
+    // radicals: allowed on neutral carbon only
     [InlineData("[c]1ccccc1", 6, 6, 1, "[c]1ccccc1")]
     [InlineData("[C-]1C=CC=C1", 0, 0, 1, "[C-]1C=CC=C1")]
     [InlineData("[C-]1C=CC=CC=CC=C1", 0, 0, 1, "[C-]1C=CC=CC=CC=C1")]
