@@ -75,12 +75,3 @@ public sealed record ClassificationDataset(string Name, float[] Features, int[] 
         return batches;
     }
 }
-
-/// <summary>One mini-batch: model input and integer class targets (int64).</summary>
-/// <param name="Input">Input tensor, batch on dimension 0.</param>
-/// <param name="Target">Target tensor, batch on dimension 0.</param>
-public sealed record Batch(Tensor Input, Tensor Target)
-{
-    /// <summary>Number of samples (size of dimension 0).</summary>
-    public long Size => Input.shape[0];
-}
