@@ -10,7 +10,9 @@ namespace Landscaper.Training;
 /// <param name="LearningRate">Step size (&gt; 0).</param>
 /// <param name="Optimizer">"adam" or "sgd" (SGD with momentum 0.9).</param>
 /// <param name="Seed">Seed of the batch order.</param>
-public sealed record TrainingOptions(int Epochs = 5, double LearningRate = 1e-2, string Optimizer = "adam", int Seed = 0);
+/// <param name="WeightDecay">L2 penalty coefficient (≥ 0) passed to the optimiser (<c>weight_decay</c>: λ·θ is added to every
+/// gradient); 0 = none.</param>
+public sealed record TrainingOptions(int Epochs = 5, double LearningRate = 1e-2, string Optimizer = "adam", int Seed = 0, double WeightDecay = 0);
 
 /// <summary>Loss and accuracy of a model on a set of batches.</summary>
 /// <param name="Loss">Mean loss (<see cref="BatchLoss"/>: cross-entropy or MSE), weighted by batch size.</param>
@@ -35,12 +37,13 @@ public static class Trainer
         if (batches.Count == 0) throw new ArgumentException("There are no training batches.", nameof(batches));
         if (options.Epochs < 0) throw new ArgumentOutOfRangeException(nameof(options), options.Epochs, "Epochs must be ≥ 0.");
         if (!(options.LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(options), options.LearningRate, "LearningRate must be > 0.");
+        if (!(options.WeightDecay >= 0) || !double.IsFinite(options.WeightDecay)) throw new ArgumentOutOfRangeException(nameof(options), options.WeightDecay, "WeightDecay must be finite and ≥ 0.");
         TorchNative.EnsureLoaded();
         var parameters = model.parameters().Where(p => p.requires_grad).ToList();
         optim.Optimizer opt = options.Optimizer switch
         {
-            "adam" => optim.Adam(parameters, options.LearningRate),
-            "sgd" => optim.SGD(parameters, options.LearningRate, momentum: 0.9),
+            "adam" => optim.Adam(parameters, options.LearningRate, weight_decay: options.WeightDecay),
+            "sgd" => optim.SGD(parameters, options.LearningRate, momentum: 0.9, weight_decay: options.WeightDecay),
             _ => throw new ArgumentException($"Unknown optimizer '{options.Optimizer}' (use adam or sgd).", nameof(options)),
         };
         var rng = new Random(options.Seed);
