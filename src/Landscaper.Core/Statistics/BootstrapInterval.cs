@@ -4,7 +4,8 @@ namespace Landscaper.Statistics;
 
 /// <summary>A statistic with a bootstrap percentile interval (immutable; from <see cref="RankCorrelation"/>).</summary>
 /// <param name="Estimate">The statistic on the original sample (NaN when undefined, e.g. a constant series).</param>
-/// <param name="Lower">Lower end: the (1 − level)/2 quantile of the bootstrap replicates (NaN when fewer than two replicates are defined).</param>
+/// <param name="Lower">Lower end: the (1 − level)/2 quantile of the bootstrap replicates (NaN when the interval is undefined:
+/// fewer than half of the resamples, or fewer than two, give a defined statistic).</param>
 /// <param name="Upper">Upper end: the (1 + level)/2 quantile of the bootstrap replicates.</param>
 /// <param name="Level">Nominal coverage, e.g. 0.95.</param>
 /// <param name="Resamples">Bootstrap resamples drawn.</param>
@@ -20,7 +21,10 @@ public sealed record BootstrapInterval(double Estimate, double Lower, double Upp
     /// <summary>True when <paramref name="value"/> lies in [<see cref="Lower"/>, <see cref="Upper"/>].</summary>
     public bool Contains(double value) => value >= Lower && value <= Upper;
 
-    /// <summary>E.g. "0.42 [0.10, 0.68]" (three decimals, invariant culture).</summary>
+    /// <summary>E.g. "0.420 [0.100, 0.680]" (three decimals, invariant culture); "undefined" for an undefined estimate and
+    /// "0.420 [interval undefined]" for an undefined interval.</summary>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Estimate:F3} [{Lower:F3}, {Upper:F3}]");
+        double.IsNaN(Estimate) ? "undefined"
+        : double.IsNaN(Lower) || double.IsNaN(Upper) ? string.Create(CultureInfo.InvariantCulture, $"{Estimate:F3} [interval undefined]")
+        : string.Create(CultureInfo.InvariantCulture, $"{Estimate:F3} [{Lower:F3}, {Upper:F3}]");
 }

@@ -19,7 +19,9 @@ namespace Landscaper.Statistics;
 /// the given seed (resample b uses draws b·n … b·n + n − 1 of that stream); the statistic is recomputed on each resample;
 /// resamples where it is undefined (NaN) are dropped; the interval is the percentile interval: quantiles (1 − level)/2 and
 /// (1 + level)/2 of the defined replicates, quantile definition R-7 (linear interpolation between order statistics, NumPy's
-/// default). The same inputs and seed give the same interval.</para>
+/// default). When fewer than half of the resamples give a defined statistic (tiny samples, many ties) the interval is
+/// undefined (NaN bounds): the remaining replicates would not be a bootstrap of the statistic. The same inputs and seed give
+/// the same interval.</para>
 /// </remarks>
 public static class RankCorrelation
 {
@@ -97,7 +99,7 @@ public static class RankCorrelation
             if (double.IsFinite(v)) replicates.Add(v);
         }
         double lo = double.NaN, hi = double.NaN;
-        if (replicates.Count >= 2)
+        if (replicates.Count >= 2 && 2 * replicates.Count >= resamples)
         {
             lo = Quantile(replicates, (1 - level) / 2);
             hi = Quantile(replicates, (1 + level) / 2);

@@ -77,7 +77,8 @@ public static class MolecularOodExperiment
             }
         }
         total.Stop();
-        return new MolecularOodResult(rows, splits, options, records.Length, total.Elapsed.TotalSeconds);
+        var labelValues = options.Labels.ToDictionary(l => l, l => records.Select(r => r.Labels[l]).ToArray());
+        return new MolecularOodResult(rows, splits, options, subset, labelValues, total.Elapsed.TotalSeconds);
     }
 
     /// <summary>Trains and analyses one model of the population.</summary>

@@ -32,7 +32,7 @@ public static class MolecularOodFindings
         var primary = result.PrimaryMetric;
         foreach (var label in result.Labels)
         {
-            string unit = Unit(label);
+            string unit = Unit(label) is { Length: > 0 } u ? " " + u : "";
             foreach (var split in result.SplitKinds)
             {
                 var rows = result.Population(label, split);
@@ -43,7 +43,7 @@ public static class MolecularOodFindings
                 var idMs = ExperimentStatistics.MeanSd(id);
                 int worse = rows.Count(r => r.OodRmse > r.IdRmse);
                 findings.Add(new Finding(
-                    F($"{where}: OOD RMSE {oodMs.Mean:G3} ± {oodMs.Sd:G2} {unit} vs ID RMSE {idMs.Mean:G3} ± {idMs.Sd:G2} {unit} (mean ± sd over models); the OOD error exceeded the ID error for {worse} of {rows.Count} models."),
+                    F($"{where}: OOD RMSE {oodMs.Mean:G3} ± {oodMs.Sd:G2}{unit} vs ID RMSE {idMs.Mean:G3} ± {idMs.Sd:G2}{unit} (mean ± sd over models); the OOD error exceeded the ID error for {worse} of {rows.Count} models."),
                     () => rows.Count(r => r.OodRmse > r.IdRmse) == worse && Near(ood.Average(), oodMs.Mean) && Near(id.Average(), idMs.Mean)));
 
                 var a = Find(associations, label, split, "all", primary.Name);
@@ -105,11 +105,11 @@ public static class MolecularOodFindings
             }
             var tracked = tracks.ToArray();
             var added = beyond.ToArray();
-            string controlNote = splits.Contains(OodSplitKind.Random)
-                ? (tracked.Any(t => t.StartsWith("random", StringComparison.Ordinal))
-                    ? " The association also appears in the random control split, so where present it is not specific to distribution shift."
-                    : " The random control split shows no association.")
-                : "";
+            var control = splits.Contains(OodSplitKind.Random) ? Find(associations, label, OodSplitKind.Random, "all", primary.Name) : null;
+            string controlNote = control is null ? ""
+                : control.Spearman.ExcludesZero || control.Partial?.ExcludesZero == true
+                    ? " In the random control split (no distribution shift) the primary metric is associated with the held-out error too, so where an association appears it is not specific to distribution shift."
+                    : " In the random control split (no distribution shift) the primary metric shows no association (neither ρ nor partial ρ).";
             findings.Add(new Finding(
                 F($"Answer for {label}: by the primary metric ({primary.Description}), SMAD tracked OOD error in {tracked.Length} of {splits.Count} split kinds{List(tracked)} and added information beyond ID error in {added.Length} of {splits.Count}{List(added)}.{controlNote}"),
                 () => splits.Count(s => Find(associations, label, s, "all", primary.Name)?.Spearman.ExcludesZero == true) == tracked.Length
@@ -153,7 +153,7 @@ public static class MolecularOodFindings
     private static string Wording(BootstrapInterval i, string positive, string negative, string none) =>
         i.Lower > 0 && i.Upper > 0 ? $"the interval excludes 0: {positive}"
         : i.Lower < 0 && i.Upper < 0 ? $"the interval excludes 0: {negative}"
-        : double.IsNaN(i.Lower) ? $"the interval is undefined: {none}"
+        : double.IsNaN(i.Lower) || double.IsNaN(i.Upper) ? $"the interval is undefined (too few models or too many ties): {none}"
         : $"the interval includes 0: {none}";
 
     private static string List(IReadOnlyList<string> items) => items.Count == 0 ? "" : $" ({string.Join(", ", items)})";

@@ -10,11 +10,16 @@ namespace Landscaper.Molecules;
 /// <param name="Rows">Rows ordered by label, split, then model as listed in the options.</param>
 /// <param name="Splits">The split used for every label × split kind.</param>
 /// <param name="Options">The options of the run.</param>
-/// <param name="MoleculeCount">Molecules used (all, or the quick subset).</param>
+/// <param name="Molecules">Indices into the data set of the molecules used (all, or the quick subset), ascending; split indices
+/// refer to positions in this list.</param>
+/// <param name="LabelValues">Label name → value of every molecule used, aligned with <paramref name="Molecules"/>.</param>
 /// <param name="Seconds">Wall time of the run.</param>
 public sealed record MolecularOodResult(IReadOnlyList<MolecularOodRow> Rows, IReadOnlyList<OodSplit> Splits, MolecularOodOptions Options,
-    int MoleculeCount, double Seconds)
+    IReadOnlyList<int> Molecules, IReadOnlyDictionary<string, double[]> LabelValues, double Seconds)
 {
+    /// <summary>Number of molecules used.</summary>
+    public int MoleculeCount => Molecules.Count;
+
     /// <summary>Labels in order.</summary>
     public IReadOnlyList<string> Labels => Rows.Select(r => r.Label).Distinct().ToArray();
 
