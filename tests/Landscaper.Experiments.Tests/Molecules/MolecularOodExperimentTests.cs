@@ -104,6 +104,29 @@ public class MolecularOodExperimentTests
     }
 
     [Fact]
+    public void The_run_is_cancellable_and_reports_progress()
+    {
+        var data = MolecularOodData.Load(Path.Combine(RepoPaths.Root, "data", "molecules"));
+        var options = MolecularOodOptions.Quick with
+        {
+            Labels = ["logp"], Splits = [OodSplitKind.Random], Epochs = 1, MoleculeLimit = 100, AnalysisMolecules = 8,
+            Models = [new(GraphArchitecture.Gin, 4, 1, 0, 0, 0), new(GraphArchitecture.Gin, 4, 1, 0, 0, 1)],
+            Analysis = new MultiScaleAnalysisOptions(2, 3, 0, [0.5], TraceBudget: 6, Lanczos: new LanczosOptions(1e-1, 10, 0)),
+        };
+        using var cts = new CancellationTokenSource();
+        var lines = new List<string>();
+        var progress = new SynchronousProgress<string>(line =>
+        {
+            lines.Add(line);
+            if (line.Contains("(1/2)", StringComparison.Ordinal)) cts.Cancel();   // after the first model
+        });
+        Assert.ThrowsAny<OperationCanceledException>(() => data.Run(options, progress, cts.Token));
+        Assert.Contains(lines, l => l.Contains("(1/2)", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("(2/2)", StringComparison.Ordinal));
+        Assert.ThrowsAny<OperationCanceledException>(() => data.Run(options, null, new CancellationToken(canceled: true)));
+    }
+
+    [Fact]
     public void Options_are_validated_and_the_full_preset_is_the_documented_population()
     {
         var full = MolecularOodOptions.Full;
