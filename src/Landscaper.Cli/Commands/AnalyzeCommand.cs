@@ -43,11 +43,7 @@ public static class AnalyzeCommand
                     result.GetValue(nonFinite) == "replace" ? NonFinitePolicy.Replace : NonFinitePolicy.Error);
                 analysis = LandscapeTopology.Analyze(landscape, options);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException or NotImplementedException)
-            {
-                result.Err().WriteLine($"analyze: {path}: {e.Message}");
-                return 1;
-            }
+            catch (Exception e) { return CliErrors.Report(result, e); }
             var report = BuildReport(analysis);
             if (result.WantsJson()) result.WriteJson(report);
             else WriteText(result.Out(), path, report);
