@@ -31,8 +31,13 @@ DROP_BLOCKS = re.compile(r"<(style|script|head)\b.*?</\1\s*>", re.S | re.I)
 URL = re.compile(r"(https?://|www\.)\S+", re.I)
 SPACE = re.compile(r"\s+")
 MARKUP_RUN = re.compile(r"([-=_*#~+.])\1{3,}")
-HEADER_LINE = re.compile(r"^(date|from|to|cc|subject|sent|message-id|reply-to|in-reply-to|references|url|"
-                         r"organization|x-[a-z-]+)\s*:", re.I)
+HEADER_LINE = re.compile(r"^(date|from|to|cc|bcc|subject|sent|message-id|reply-to|in-reply-to|references|url|"
+                         r"organization|sender|errors-to|precedence|list-[a-z]+|mime-version|content-[a-z-]+|"
+                         r"x-[a-z-]+)\s*:", re.I)
+# MIME structure that leaked into text (a broken multipart message, or headers run into one line).
+MIME_INLINE = re.compile(r"\b(mime-version|content-[a-z-]+|bcc|sender|errors-to|precedence|list-[a-z]+)\s*:\s*"
+                         r"[^\s;]*(\s*;\s*[a-z-]+=(\"[^\"]*\"|[^\s;]+))*;?", re.I)
+BOUNDARY = re.compile(r"(--=\s*multipart boundary \d+|=_nextpart\S*|this is a (multi-part|multipart mime|mime) message\.?)", re.I)
 QUOTE_PREFIX = re.compile(r"^(\w{1,4}>|--\]|:)")
 REPLY_MARKER = re.compile(r"^-*\s*(original message|forwarded message|begin forwarded message)", re.I)
 
@@ -119,6 +124,8 @@ def clean(text):
         lines.append(stripped)
     text = " ".join(lines)
     text = URL.sub(" ", text)
+    text = MIME_INLINE.sub(" ", text)
+    text = BOUNDARY.sub(" ", text)
     text = MARKUP_RUN.sub(" ", text)
     text = "".join(c for c in text if c != "\ufffd" and (c.isspace() or unicodedata.category(c)[0] != "C"))
     return SPACE.sub(" ", text).strip()
