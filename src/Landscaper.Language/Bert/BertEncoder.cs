@@ -43,8 +43,8 @@ public sealed class BertEncoder : nn.Module<Tensor, Tensor, Tensor>
     /// <exception cref="ArgumentException">Wrong rank, dtype or shape, too long, or ids/types out of range.</exception>
     public Tensor forward(Tensor inputIds, Tensor attentionMask, Tensor? tokenTypeIds)
     {
-        Validate(inputIds, attentionMask, tokenTypeIds);
         using var scope = NewDisposeScope();
+        Validate(inputIds, attentionMask, tokenTypeIds);
         var types = tokenTypeIds ?? zeros_like(inputIds);
         var hidden = _embeddings.call(inputIds, types);
         var visible = attentionMask.to_type(hidden.dtype).unsqueeze(1).unsqueeze(1); // [B, 1, 1, T]
