@@ -8,6 +8,26 @@ namespace Landscaper.Language.Tests;
 public class BertMappingTests(MiniLmFixture fixture)
 {
     [Fact]
+    public void The_real_export_is_read_completely()
+    {
+        var m = fixture.Model;
+        Assert.Equal(("pytorch", 7L), (m.ProducerName, m.IrVersion));
+        Assert.Equal(13, m.Opsets.Single(o => o.Domain == "").Version);
+        Assert.Equal(["input_ids", "attention_mask", "token_type_ids"], m.Graph.Inputs.Select(i => i.Name));
+        Assert.All(m.Graph.Inputs, i => Assert.Equal("Int64[batch, sequence]", i.ToString()[(i.Name.Length + 2)..]));
+        Assert.Equal("last_hidden_state", m.Graph.Outputs[0].Name);
+        Assert.Equal(650, m.Graph.Nodes.Count);
+        Assert.Equal(6, m.Graph.Nodes.Count(n => n.OpType == "Softmax"));
+        Assert.Equal(6, m.Graph.Nodes.Count(n => n.OpType == "Erf"));
+        var word = m.Graph.Initializers.Single(t => t.Name == "embeddings.word_embeddings.weight");
+        Assert.Equal([30522L, 384], word.Dims);
+        var values = word.ToSingles();
+        Assert.All(values.Take(10_000), v => Assert.True(float.IsFinite(v)));
+        long floats = m.Graph.Initializers.Where(t => t.DataType == OnnxDataType.Float).Sum(t => t.ElementCount);
+        Assert.Equal(22_565_376 + 384 * 384 + 384, floats); // encoder + pooler
+    }
+
+    [Fact]
     public void The_graph_implies_the_minilm_configuration_and_binds_every_parameter_once()
     {
         var map = BertOnnxMapper.Map(fixture.Model.Graph);
