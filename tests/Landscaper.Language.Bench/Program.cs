@@ -1,6 +1,6 @@
 // Costs of the MiniLM classifier per batch (8 texts × 64 tokens): forward, gradient and Hessian-vector product, for the
 // full model and for the last layer + head, at 1 and 2 libtorch threads. Usage:
-//   OMP_WAIT_POLICY=PASSIVE dotnet run -c Release --project tests/Landscaper.Language.Bench [-- --repeats 5]
+//   OMP_WAIT_POLICY=PASSIVE dotnet run -c Release --project tests/Landscaper.Language.Bench [-- --repeats 7] [--threads 1,2]
 using System.Diagnostics;
 using System.Globalization;
 using Landscaper.Data;
@@ -12,7 +12,9 @@ using Landscaper.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
-int repeats = args.Length == 2 && args[0] == "--repeats" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7;
+string Option(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+int repeats = int.Parse(Option("--repeats", "7"), CultureInfo.InvariantCulture);
+int[] threadCounts = Option("--threads", "1,2").Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToArray();
 TorchNative.EnsureLoaded();
 Console.WriteLine($"load: {File.ReadAllText("/proc/loadavg").Trim()}  (1/5/15-min averages, running/total tasks)");
 
@@ -35,7 +37,7 @@ var selections = new (string Name, ParameterSelection Selection)[]
 Console.WriteLine($"times: median (minimum) of {repeats} runs after one warm-up");
 Console.WriteLine("| threads | selection | parameters | forward ms | gradient ms | HVP ms | RSS before HVP (GiB) | peak RSS during HVP (GiB) |");
 Console.WriteLine("|---|---|---|---|---|---|---|---|");
-foreach (int threads in new[] { 1, 2 })
+foreach (int threads in threadCounts)
 {
     torch.set_num_threads(threads);
     var forward = Time(() =>
