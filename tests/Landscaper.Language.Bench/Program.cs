@@ -1,6 +1,7 @@
 // Costs of the MiniLM classifier per batch (8 texts × 64 tokens): forward, gradient and Hessian-vector product, for the
 // full model and for the last layer + head, at 1 and 2 libtorch threads. Usage:
 //   OMP_WAIT_POLICY=PASSIVE dotnet run -c Release --project tests/Landscaper.Language.Bench [-- --repeats 7] [--threads 1,2]
+using Landscaper.ParameterSpace;
 using System.Diagnostics;
 using System.Globalization;
 using Landscaper.Data;
@@ -62,7 +63,7 @@ foreach (int threads in threadCounts)
         var hvp = Time(() =>
         {
             using var scope = NewDisposeScope();
-            op.MultiplyFlat(v);
+            op.Apply(v);
         });
         double peak = StatusGiB("VmHWM:");
         Console.WriteLine($"| {threads} | {name} | {op.Dimension:N0} | {forward} | {gradient} | {hvp} | {before:F2} | {peak:F2} |");

@@ -1,3 +1,4 @@
+using Landscaper.ParameterSpace;
 using Landscaper.Hessian;
 using Landscaper.Language.Bert;
 using Landscaper.Language.Data;

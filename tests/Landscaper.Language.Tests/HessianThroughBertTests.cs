@@ -1,3 +1,4 @@
+using Landscaper.ParameterSpace;
 using Landscaper.Data;
 using Landscaper.Hessian;
 using Landscaper.Language.Bert;
@@ -30,7 +31,7 @@ public class HessianThroughBertTests(MiniLmFixture fixture, ITestOutputHelper ou
         using var scope = NewDisposeScope();
         var v = randn(op.Dimension, dtype: ScalarType.Float64, generator: new Generator(11, device: CPU));
         v /= v.norm();
-        var hv = op.MultiplyFlat(v);
+        var hv = op.Apply(v);
 
         // Central difference of gradients along v: (∇L(θ + εv) − ∇L(θ − εv)) / 2ε.
         const double eps = 1e-4;
