@@ -55,6 +55,26 @@ public static class Setup
         apply();
     }
 
+    /// <summary>The repository the notebooks belong to: the nearest folder holding <c>Landscaper.Workbench.sln</c> above the
+    /// current folder, else above this assembly's folder.</summary>
+    /// <exception cref="InvalidOperationException">Neither is inside a clone of the repository.</exception>
+    public static string RepositoryRoot =>
+        FindRoot(Environment.CurrentDirectory) ?? FindRoot(AppContext.BaseDirectory) ?? FindRoot(Path.GetDirectoryName(typeof(Setup).Assembly.Location) ?? "")
+        ?? throw new InvalidOperationException($"Not inside a clone of the Landscaper Workbench repository (no Landscaper.Workbench.sln above {Environment.CurrentDirectory}).");
+
+    private static string? FindRoot(string start)
+    {
+        for (var dir = string.IsNullOrEmpty(start) ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Landscaper.Workbench.sln"))) return dir.FullName;
+        return null;
+    }
+
+    /// <summary>The workbench version (the same for every assembly and the CLI).</summary>
+    public static string Version =>
+        typeof(Landscape).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion.Split('+')[0]
+        ?? typeof(Landscape).Assembly.GetName().Version?.ToString(3) ?? "unknown";
+
     private static string Key(Type type, string mimeType) => $"{type.AssemblyQualifiedName}|{mimeType}";
 
     /// <summary>Loads TorchSharp's natives (with the libstdc++ workaround when needed) and registers the Landscaper (landscape,
@@ -62,11 +82,14 @@ public static class Setup
     /// <see cref="ChartDisplay"/>, which works offline. Idempotent.</summary>
     /// <returns>A one-line status for the notebook to display.</returns>
     /// <exception cref="TorchNativeLoadException">TorchSharp's native backend cannot be loaded.</exception>
-    public static string Initialize()
+    /// <param name="threads">libtorch intra-op threads; null = the workbench's policy (<c>LANDSCAPER_THREADS</c>, else 1 —
+    /// measured 25–45× faster than libtorch's default of one thread per core for the digits models on 2 cores; pass 2 for
+    /// the MiniLM encoder).</param>
+    public static string Initialize(int? threads = null)
     {
         lock (Gate)
         {
-            var torch = TorchNative.EnsureLoaded();
+            var torch = TorchRuntime.Initialize(threads);
             Registrations.TryAdd(Key(typeof(Landscape), HtmlFormatter.MimeType), () => Formatter.Register<Landscape>(
                 (value, writer) => writer.Write(LandscapeFormatter.ToHtml(value)), HtmlFormatter.MimeType));
             Registrations.TryAdd(Key(typeof(Landscape), PlainTextFormatter.MimeType), () => Formatter.Register<Landscape>(
@@ -82,8 +105,8 @@ public static class Setup
             Registrations.TryAdd(Key(typeof(PersistenceDiagram), HtmlFormatter.MimeType), () => Formatter.Register<PersistenceDiagram>(
                 (value, writer) => writer.Write(TopologyFormatter.ToHtml(value)), HtmlFormatter.MimeType));
             foreach (var apply in Registrations.Values) apply();
-            return $"Landscaper {typeof(Landscape).Assembly.GetName().Version?.ToString(3)} ready: TorchSharp {torch.TorchSharpVersion}, " +
-                   $"libtorch {torch.LibTorchVersion}, {torch.Threads} threads" +
+            return $"Landscaper {Version} ready: TorchSharp {torch.TorchSharpVersion}, " +
+                   $"libtorch {torch.LibTorchVersion}, {torch.Threads} thread{(torch.Threads == 1 ? "" : "s")} (set with Setup.Initialize(threads: n) or {TorchRuntime.ThreadsVariable})" +
                    (torch.GlibcxxWorkaround ? $", GLIBCXX workaround applied ({torch.MissingVersions})" : "") +
                    $", mode {NotebookMode.Current}, figures → {Figures.Directory}";
         }

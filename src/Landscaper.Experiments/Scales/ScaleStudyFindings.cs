@@ -66,7 +66,7 @@ public static class ScaleStudyFindings
             sb.AppendLine($"Hessian vs filter-normalised random directions (profile settings): the verdict agrees in {agree} of {both.Length}; a clear change appears in {clearH} Hessian and {clearF} random settings.");
         }
         foreach (var (model, dirs, worst, differ, n) in result.PrecisionEffects())
-            sb.AppendLine(string.Create(ic, $"Precision ({model}, {dirs}, last checkpoint of one seed): float64 vs float32 moved SMAD by at most {worst:P2} and changed the minima count at {differ} of {n} radii."));
+            sb.AppendLine(string.Create(ic, $"Precision ({model}, {dirs}, last checkpoint of one seed): float64 vs float32 moved SMAD by at most {worst:G3} (relative) and changed the minima count at {differ} of {n} radii."));
         sb.AppendLine();
         var decreased = changes.Where(c => c.Change.Direction == ChangeDirection.Decreased).ToArray();
         var increased = changes.Where(c => c.Change.Direction == ChangeDirection.Increased).ToArray();
