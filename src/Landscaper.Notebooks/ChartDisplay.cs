@@ -36,12 +36,17 @@ public static class ChartDisplay
             ? n["Plotly.NET.plotly-".Length..^".min.js".Length] : null)
         .FirstOrDefault(v => v is not null) ?? "unknown";
 
+    /// <summary>Plotly.NET.Interactive's own HTML (plotly.js from a CDN). A separate, non-inlined method: Plotly.NET.Interactive
+    /// is loaded only when this mode is chosen (a kernel that loaded this library from NuGet does not have it).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static string CdnHtml(GenericChart chart) => Plotly.NET.Interactive.Formatters.toInteractiveHTML(chart);
+
     /// <summary>The notebook HTML of <paramref name="chart"/> according to <see cref="Mode"/>.</summary>
     public static string ToHtml(GenericChart chart)
     {
         ArgumentNullException.ThrowIfNull(chart);
         var mode = Mode;
-        if (mode == PlotlyJsMode.Cdn) return Plotly.NET.Interactive.Formatters.toInteractiveHTML(chart);
+        if (mode == PlotlyJsMode.Cdn) return CdnHtml(chart);
         bool embed = mode == PlotlyJsMode.EmbedEveryChart || FirstInSession();
         var sb = new StringBuilder();
         if (embed) sb.Append(PlotlyJsLoader());

@@ -4,7 +4,7 @@ using Landscaper.Sampling;
 
 namespace Landscaper.Tests.Sampling;
 
-/// <summary>Runs the built CLI (<c>Landscaper.Cli.dll</c> in the test output folder) as child processes: kill -9 at random
+/// <summary>Runs the built CLI (<c>landscaper.dll</c> in the test output folder) as child processes: kill -9 at random
 /// moments then resume, shards merged, concurrent runs to one output.</summary>
 [Collection(Landscaper.Tests.Cli.CliCollection.Name)]
 [Trait("Category", "Process")] // child processes: kill/resume and shards; part of the default run (~40 s)
@@ -16,7 +16,7 @@ public sealed class SamplingProcessTests
 
     internal static ProcessStartInfo Cli(IEnumerable<string> args)
     {
-        string dll = Path.Combine(AppContext.BaseDirectory, "Landscaper.Cli.dll");
+        string dll = Path.Combine(AppContext.BaseDirectory, "landscaper.dll");
         Assert.True(File.Exists(dll), $"{dll} not found");
         var psi = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {

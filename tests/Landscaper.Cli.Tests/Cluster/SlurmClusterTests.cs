@@ -72,7 +72,7 @@ public sealed class SlurmClusterTests
         var clock = Stopwatch.StartNew();
         Slurm("sinfo", "-h");
         string dir = TempFolders.Create("slurm");
-        string cli = Path.Combine(AppContext.BaseDirectory, "Landscaper.Cli.dll");
+        string cli = Path.Combine(AppContext.BaseDirectory, "landscaper.dll");
         string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
         string landscaper = $"{dotnet} {cli}";
 
