@@ -28,12 +28,11 @@ public static class NotebooksCommand
         {
             Description = "Folder for the executed notebooks; figures go to its figures/ sub-folder (default artifacts/notebooks/quick or …/full).",
         };
-        var quick = new Option<bool>("--quick") { Description = "Quick mode (LANDSCAPER_NOTEBOOK_MODE=quick: small grids, few epochs, minutes)." };
-        var full = new Option<bool>("--full") { Description = "Full mode: the analyses as published (the default of `notebooks run`; hours for some notebooks)." };
-        var figures = new Option<string>("--figures")
+        var quick = new Option<bool>("--quick") { Description = "Quick mode, the default (LANDSCAPER_NOTEBOOK_MODE=quick: small grids, few epochs, minutes)." };
+        var full = new Option<bool>("--full") { Description = "Full mode: the analyses as published (hours for some notebooks)." };
+        var figures = new Option<string?>("--figures")
         {
-            Description = "Figure formats the notebooks write (comma-separated: html, png, svg). PNG/SVG use the system Chromium.",
-            DefaultValueFactory = _ => "html,png",
+            Description = "Figure formats the notebooks write (comma-separated: html, png, svg; default html in quick mode, html,png in full mode). PNG/SVG use the system Chromium.",
         };
 
         var run = new Command("run", "Execute notebooks in-process with a C# kernel; write executed copies and figures; print a status table.");
@@ -48,9 +47,9 @@ public static class NotebooksCommand
             try { notebooks = Resolve(result.GetValue(paths) ?? [], Environment.CurrentDirectory); }
             catch (FileNotFoundException ex) { return CliErrors.Report(result, new CliException(ex.Message, inner: ex)); }
             if (result.GetValue(quick) && result.GetValue(full)) return CliErrors.Report(result, new CliException("Give --quick or --full, not both."));
-            bool isQuick = result.GetValue(quick);
+            bool isQuick = !result.GetValue(full);
             string outDir = Path.GetFullPath(result.GetValue(output) ?? DefaultOutput(isQuick));
-            var parameters = new Dictionary<string, string> { [Figures.FormatsVariable] = result.GetValue(figures) ?? "html,png" };
+            var parameters = new Dictionary<string, string> { [Figures.FormatsVariable] = result.GetValue(figures) ?? (isQuick ? "html" : "html,png") };
             var runner = new NotebookRunner(new NotebookRunOptions { OutputDirectory = outDir, Quick = isQuick, Parameters = parameters });
             var err = result.Err();
             var progress = new SynchronousProgress<string>(line => err.WriteLine(line));
