@@ -29,7 +29,7 @@ fi
 
 fsharp_dll="$nuget_root/fsharp.core/$fsharp_version/lib/netstandard2.1/FSharp.Core.dll"
 if [ ! -f "$fsharp_dll" ]; then
-  (cd "$repo" && dotnet restore src/Landscaper/Landscaper.csproj >/dev/null)
+  (cd "$repo" && dotnet restore src/Landscaper.Charts/Landscaper.Charts.csproj >/dev/null)
 fi
 [ -f "$fsharp_dll" ] || { echo "setup-kernel: FSharp.Core $fsharp_version not found at $fsharp_dll" >&2; exit 1; }
 
@@ -69,14 +69,16 @@ dotnet_exe="$(command -v dotnet)"
 dotnet_exe="$(readlink -f "$dotnet_exe")"
 spec="$dest/kernelspec/$kernel_name"
 mkdir -p "$spec"
-python3 - "$spec/kernel.json" "$dotnet_exe" "$app/Microsoft.DotNet.Interactive.App.dll" "$display_name" <<'PY'
+python3 - "$spec/kernel.json" "$dotnet_exe" "$app/Microsoft.DotNet.Interactive.App.dll" "$display_name" "$repo" <<'PY'
 import json, sys
-out, dotnet, app, display = sys.argv[1:5]
+out, dotnet, app, display, repo = sys.argv[1:6]
 spec = {
     "argv": [dotnet, app, "jupyter", "--default-kernel", "csharp", "{connection_file}", "--http-port-range", "2048-3000"],
     "display_name": display,
     "language": "C#",
-    "env": {"DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT": "1", "DOTNET_CLI_TELEMETRY_OPTOUT": "1", "DOTNET_NOLOGO": "1"},
+    "env": {"DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT": "1", "DOTNET_CLI_TELEMETRY_OPTOUT": "1", "DOTNET_NOLOGO": "1",
+            "DOTNET_INTERACTIVE_SKIP_FIRST_TIME_EXPERIENCE": "1", "Logging__LogLevel__Default": "Warning",
+            "LANDSCAPER_REPOSITORY": repo},
     "metadata": {"landscaper": "environment/jupyter/setup-kernel.sh"},
 }
 json.dump(spec, open(out, "w"), indent=1)

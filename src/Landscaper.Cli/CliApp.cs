@@ -1,5 +1,6 @@
 using Landscaper.Cli.Output;
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Landscaper.Cli.Commands;
 
 namespace Landscaper.Cli;
@@ -38,7 +39,12 @@ public static class CliApp
         if (parse.Errors.Count > 0)
         {
             // One line per problem and a pointer to the help, instead of the whole help text.
-            foreach (var e in parse.Errors) config.Error.WriteLine($"error: {e.Message}");
+            foreach (var e in parse.Errors)
+            {
+                string where = e.SymbolResult is OptionResult option ? option.Option.Name + ": " : "";
+                string message = string.Join(" ", e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                config.Error.WriteLine($"error: {where}{message}");
+            }
             string command = string.Join(' ', parse.CommandResult.Command.Name == parse.RootCommandResult.Command.Name ? [] : new[] { parse.CommandResult.Command.Name });
             config.Error.WriteLine($"Run 'landscaper {(command.Length > 0 ? command + " " : "")}--help' for the options.");
             return CliErrors.Failure;

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.DotNet.Interactive;
+using Landscaper.Visualization;
 using Plotly.NET;
 
 namespace Landscaper.Notebooks;
@@ -25,23 +26,21 @@ namespace Landscaper.Notebooks;
 public static class ChartDisplay
 {
     private static readonly ConditionalWeakTable<Kernel, object> Sessions = new();
-    private static readonly Lazy<string> PlotlyJs = new(ReadPlotlyJs);
 
     /// <summary>How chart output gets plotly.js (process-wide; default <see cref="PlotlyJsMode.EmbedOnce"/>).</summary>
     public static PlotlyJsMode Mode { get; set; } = PlotlyJsMode.EmbedOnce;
 
-    /// <summary>The version of the embedded plotly.js (e.g. "2.28.0").</summary>
-    public static string PlotlyJsVersion { get; } = typeof(GenericChart).Assembly.GetManifestResourceNames()
-        .Select(n => n.StartsWith("Plotly.NET.plotly-", StringComparison.Ordinal) && n.EndsWith(".min.js", StringComparison.Ordinal)
-            ? n["Plotly.NET.plotly-".Length..^".min.js".Length] : null)
-        .FirstOrDefault(v => v is not null) ?? "unknown";
+    /// <summary>Plotly.NET.Interactive's own HTML (plotly.js from a CDN). A separate, non-inlined method: Plotly.NET.Interactive
+    /// is loaded only when this mode is chosen (a kernel that loaded this library from NuGet does not have it).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static string CdnHtml(GenericChart chart) => Plotly.NET.Interactive.Formatters.toInteractiveHTML(chart);
 
     /// <summary>The notebook HTML of <paramref name="chart"/> according to <see cref="Mode"/>.</summary>
     public static string ToHtml(GenericChart chart)
     {
         ArgumentNullException.ThrowIfNull(chart);
         var mode = Mode;
-        if (mode == PlotlyJsMode.Cdn) return Plotly.NET.Interactive.Formatters.toInteractiveHTML(chart);
+        if (mode == PlotlyJsMode.Cdn) return CdnHtml(chart);
         bool embed = mode == PlotlyJsMode.EmbedEveryChart || FirstInSession();
         var sb = new StringBuilder();
         if (embed) sb.Append(PlotlyJsLoader());
@@ -63,7 +62,7 @@ public static class ChartDisplay
     /// (e.g. <c>display(HTML(ChartDisplay.PlotlyJsLoader()))</c>) if the output that carried it was cleared.</summary>
     public static string PlotlyJsLoader() =>
         "<script type=\"text/javascript\">window.__landscaperDefine = window.define; window.define = undefined;</script>\n" +
-        "<script type=\"text/javascript\">" + PlotlyJs.Value.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase) + "</script>\n" +
+        "<script type=\"text/javascript\">" + PlotlyJs.Source.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase) + "</script>\n" +
         "<script type=\"text/javascript\">window.define = window.__landscaperDefine; delete window.__landscaperDefine;</script>\n";
 
     /// <summary>True exactly once per kernel session (and always outside a kernel).</summary>
@@ -77,15 +76,5 @@ public static class ChartDisplay
             Sessions.Add(root, new object());
             return true;
         }
-    }
-
-    private static string ReadPlotlyJs()
-    {
-        var assembly = typeof(GenericChart).Assembly;
-        string name = $"Plotly.NET.plotly-{PlotlyJsVersion}.min.js";
-        using var stream = assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"Plotly.NET.dll has no resource {name}.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd();
     }
 }

@@ -6,8 +6,9 @@ namespace Landscaper.Notebooks;
 /// <summary>Saves a notebook's figures into the folder chosen by whoever runs the notebook.</summary>
 /// <remarks>
 /// <para>Folder: the environment variable <c>LANDSCAPER_FIGURES_DIR</c> (set by <see cref="NotebookRunner"/> and
-/// <c>landscaper notebooks run</c>); otherwise <c>artifacts/notebooks/figures</c> under the repository root (the first
-/// parent folder holding <c>Landscaper.Workbench.sln</c>), otherwise <c>figures</c> under the current folder.</para>
+/// <c>landscaper notebooks run</c>); otherwise <c>artifacts/notebooks/&lt;mode&gt;/figures</c> under the repository root
+/// (the first parent folder holding <c>Landscaper.Workbench.sln</c>), otherwise <c>figures/&lt;mode&gt;</c> under the
+/// current folder — quick and full runs never overwrite each other's figures.</para>
 /// <para>Formats: by default HTML and PNG in full mode and HTML only in quick mode (a PNG export starts a browser and takes
 /// seconds); <c>LANDSCAPER_FIGURE_FORMATS</c> (e.g. <c>html,png,svg</c>) overrides this.</para>
 /// </remarks>
@@ -28,8 +29,8 @@ public static class Figures
             if (!string.IsNullOrWhiteSpace(env)) return Path.GetFullPath(env);
             for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
                 if (File.Exists(Path.Combine(dir.FullName, "Landscaper.Workbench.sln")))
-                    return Path.Combine(dir.FullName, "artifacts", "notebooks", "figures");
-            return Path.GetFullPath("figures");
+                    return Path.Combine(dir.FullName, "artifacts", "notebooks", NotebookMode.Current, "figures");
+            return Path.GetFullPath(Path.Combine("figures", NotebookMode.Current));
         }
     }
 

@@ -149,6 +149,12 @@ public sealed partial class NotebookRunner
             foreach (var (key, value) in saved) Environment.SetEnvironmentVariable(key, value);
             ProcessGate.Release();
         }
+        if (status == NotebookStatus.Succeeded && cells.Count == 0)
+        {
+            // A run that executed nothing proves nothing: fail it.
+            status = NotebookStatus.Failed;
+            error = "The notebook has no C# code cell to execute (a run that executes nothing is a failure).";
+        }
 
         string? written = null;
         try
@@ -179,15 +185,20 @@ public sealed partial class NotebookRunner
         return results;
     }
 
-    /// <summary>Replaces <c>#r "…/NAME.dll"</c> lines whose file name is one of <see cref="PreloadedAssemblies"/> with a comment.</summary>
+    /// <summary>Replaces <c>#r "…/NAME.dll"</c> lines whose file name is one of <see cref="PreloadedAssemblies"/>, and
+    /// <c>#r "nuget: Landscaper.…"</c> lines, with a comment: the runner has those assemblies loaded already.</summary>
     public static string SkipPreloadedReferences(string code)
     {
         var preloaded = PreloadedAssemblies.Select(a => Path.GetFileName(a.Location)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return ReferenceLine().Replace(code, m =>
+        code = ReferenceLine().Replace(code, m =>
             preloaded.Contains(Path.GetFileName(m.Groups["path"].Value))
                 ? $"// {m.Value.Trim()}   (already referenced by the notebook runner)"
                 : m.Value);
+        return OwnPackageLine().Replace(code, m => $"// {m.Value.Trim()}   (already referenced by the notebook runner)");
     }
+
+    [GeneratedRegex("""^[ \t]*#r[ \t]+"nuget:[ \t]*Landscaper\.[^"]*"[ \t]*$""", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex OwnPackageLine();
 
     [GeneratedRegex("""^[ \t]*#r[ \t]+"(?<path>[^"]+\.dll)"[ \t]*$""", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex ReferenceLine();

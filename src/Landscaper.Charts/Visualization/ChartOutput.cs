@@ -1,17 +1,18 @@
 using System.Globalization;
-using Microsoft.FSharp.Collections;
-using Microsoft.FSharp.Core;
 using Plotly.NET;
 using PuppeteerSharp;
 using Landscaper.IO;
 
 namespace Landscaper.Visualization;
 
-/// <summary>Saves Plotly.NET charts for offline use: standalone HTML with plotly.js embedded, and static PNG/SVG images
-/// rendered by a local headless Chromium. Every file is written atomically.</summary>
+/// <summary>Saves Plotly.NET charts for offline use: HTML documents and static PNG/SVG images rendered by a local headless
+/// Chromium. Every file is written atomically.</summary>
 /// <remarks>
-/// <para>HTML: Plotly.NET's default output loads plotly.js from a CDN, which renders a blank page without internet.
-/// <see cref="SaveHtml"/> embeds the plotly.min.js that ships inside Plotly.NET.dll instead (about 3.6 MB per file).</para>
+/// <para>HTML: Plotly.NET's default output loads plotly.js from a CDN, which renders a blank page without internet, and
+/// puts <c>&lt;meta charset&gt;</c> after the library, so browsers guess the encoding and show "−" as mojibake. The
+/// documents written here declare UTF-8 first and either refer to one shared <see cref="PlotlyJs.FileName"/> beside them
+/// (<see cref="SaveHtml"/>, the default: a folder of figures carries plotly.js once) or inline it
+/// (<see cref="ToStandaloneHtml"/>, about 3.6 MB per document).</para>
 /// <para>Images: PuppeteerSharp drives the browser found by <see cref="ChromiumLocator"/> with
 /// <see cref="ChromiumLocator.HeadlessArguments"/>, loads the standalone HTML and asks plotly.js for the image
 /// (<c>Plotly.toImage</c>); no browser is ever downloaded. Plotly.NET.ImageExport is not used: it keeps its browser options
@@ -25,26 +26,50 @@ public static class ChartOutput
 
     private static readonly SemaphoreSlim ExportGate = new(1, 1);
 
-    /// <summary>Returns <paramref name="chart"/> set to embed the full plotly.js in its HTML (no CDN, works offline).</summary>
-    public static GenericChart WithEmbeddedPlotlyJs(GenericChart chart)
+    /// <summary>A complete HTML document showing <paramref name="chart"/> with plotly.js inlined (opens offline, alone).</summary>
+    public static string ToStandaloneHtml(GenericChart chart) => ToHtmlDocument(chart, plotlyJsFile: null);
+
+    /// <summary>A complete HTML document showing <paramref name="chart"/>: UTF-8 declared first, then plotly.js — from the
+    /// relative URL <paramref name="plotlyJsFile"/>, or inlined when it is null — then the figure, drawn with
+    /// <c>Plotly.newPlot</c> into a responsive box.</summary>
+    public static string ToHtmlDocument(GenericChart chart, string? plotlyJsFile)
     {
         ArgumentNullException.ThrowIfNull(chart);
-        var options = DisplayOptions.init(
-            FSharpOption<string>.None, FSharpOption<string>.None, FSharpOption<string>.None, FSharpOption<Giraffe.ViewEngine.HtmlElements.XmlNode>.None,
-            FSharpOption<FSharpList<Giraffe.ViewEngine.HtmlElements.XmlNode>>.None, FSharpOption<FSharpList<Giraffe.ViewEngine.HtmlElements.XmlNode>>.None,
-            FSharpOption<PlotlyJSReference>.Some(PlotlyJSReference.Full));
-        return Chart.withDisplayOptions(options).Invoke(chart);
+        string figure = GenericChart.toJson(chart).Replace("</", "<\\/", StringComparison.Ordinal);
+        var sb = new System.Text.StringBuilder(plotlyJsFile is null ? PlotlyJs.Source.Length + figure.Length + 1024 : figure.Length + 1024);
+        sb.Append("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n")
+          .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+          .Append("<meta name=\"generator\" content=\"Landscaper Workbench; plotly.js ").Append(PlotlyJs.Version).Append("\">\n");
+        if (plotlyJsFile is null)
+            sb.Append("<script type=\"text/javascript\">").Append(PlotlyJs.Source.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)).Append("</script>\n");
+        else
+            sb.Append("<script type=\"text/javascript\" src=\"").Append(System.Net.WebUtility.HtmlEncode(plotlyJsFile)).Append("\"></script>\n");
+        sb.Append("</head>\n<body style=\"margin:0\">\n<div id=\"figure\" style=\"width:100%;min-height:480px\"></div>\n")
+          .Append("<script type=\"text/javascript\">\n")
+          .Append("var figure = ").Append(figure).Append(";\n")
+          .Append("if (window.Plotly) { Plotly.newPlot('figure', figure.data, figure.layout, Object.assign({responsive: true}, figure.config)); }\n")
+          .Append("else { document.getElementById('figure').textContent = 'plotly.js was not found")
+          .Append(plotlyJsFile is null ? "" : " (expected " + System.Net.WebUtility.HtmlEncode(plotlyJsFile).Replace("'", "", StringComparison.Ordinal) + " beside this file)")
+          .Append(".'; }\n</script>\n</body>\n</html>\n");
+        return sb.ToString();
     }
 
-    /// <summary>A complete HTML document showing <paramref name="chart"/>, with plotly.js embedded.</summary>
-    public static string ToStandaloneHtml(GenericChart chart) => GenericChart.toEmbeddedHTML(WithEmbeddedPlotlyJs(chart));
-
-    /// <summary>Saves <paramref name="chart"/> as a standalone HTML file (plotly.js embedded; opens offline).</summary>
+    /// <summary>Saves <paramref name="chart"/> as an HTML document. By default it refers to <see cref="PlotlyJs.FileName"/>,
+    /// written once into the same folder (so a folder of figures carries plotly.js once and still opens offline);
+    /// <paramref name="standalone"/> inlines plotly.js instead.</summary>
     /// <returns>The full path written.</returns>
-    public static string SaveHtml(GenericChart chart, string path)
+    public static string SaveHtml(GenericChart chart, string path, bool standalone = false)
     {
+        ArgumentNullException.ThrowIfNull(chart);
         string full = Path.GetFullPath(path);
-        AtomicFile.WriteAllText(full, ToStandaloneHtml(chart));
+        string html;
+        if (standalone) html = ToStandaloneHtml(chart);
+        else
+        {
+            PlotlyJs.EnsureFile(Path.GetDirectoryName(full)!);
+            html = ToHtmlDocument(chart, PlotlyJs.FileName);
+        }
+        AtomicFile.WriteAllText(full, html);
         return full;
     }
 

@@ -216,6 +216,65 @@ public static class TopologyCharts
         });
     }
 
+    /// <summary>The contour tree drawn over the landscape: each node at (its point's coordinate on
+    /// <paramref name="axis"/>, its value), arcs as straight segments, markers by kind (minima, maxima, join, split and
+    /// join-split saddles). Where the merge tree records only how sublevel sets join, the contour tree also shows where
+    /// level sets split on the way up.</summary>
+    /// <param name="landscape">The landscape the tree was built from.</param>
+    /// <param name="tree">Its contour tree (<c>ContourTree.Build</c>, Freudenthal connectivity).</param>
+    /// <param name="axis">The grid axis used for the horizontal position.</param>
+    /// <param name="title">Chart title.</param>
+    /// <exception cref="ArgumentException">The tree's points do not fit the landscape, or the axis is out of range.</exception>
+    public static GenericChart ContourTree(Landscape landscape, ContourTree tree, int axis = 0, string? title = null)
+    {
+        ArgumentNullException.ThrowIfNull(landscape);
+        ArgumentNullException.ThrowIfNull(tree);
+        if (axis < 0 || axis >= landscape.Dimensions) throw new ArgumentException($"Axis {axis} is outside [0, {landscape.Dimensions}).", nameof(axis));
+        if (tree.Nodes.Any(n => n.Point < 0 || n.Point >= landscape.Count)) throw new ArgumentException("The tree's points are not points of this landscape.", nameof(tree));
+        double X(int point) => landscape.Coordinates(axis)[landscape.GridIndex(point)[axis]];
+        var xs = new List<double?>();
+        var ys = new List<double?>();
+        foreach (var arc in tree.Arcs)
+        {
+            var lo = tree.Nodes[arc.Lower];
+            var hi = tree.Nodes[arc.Upper];
+            xs.AddRange([X(lo.Point), X(hi.Point), null]);
+            ys.AddRange([lo.Value, hi.Value, null]);
+        }
+        var traces = new List<Trace>
+        {
+            PlotlyFigure.Trace2D("scatter", new Dictionary<string, object?>
+            {
+                ["x"] = xs.ToArray(), ["y"] = ys.ToArray(), ["mode"] = "lines", ["name"] = $"arcs ({tree.Arcs.Count})",
+                ["line"] = new Dictionary<string, object?> { ["color"] = "#888", ["width"] = 1.5 }, ["hoverinfo"] = "skip",
+            }),
+        };
+        var kinds = new (ContourTreeNodeKind Kind, string Name, string Symbol, int Colour)[]
+        {
+            (ContourTreeNodeKind.Minimum, "minima", "circle", 0), (ContourTreeNodeKind.Maximum, "maxima", "triangle-up", 3),
+            (ContourTreeNodeKind.JoinSaddle, "join saddles", "diamond", 1), (ContourTreeNodeKind.SplitSaddle, "split saddles", "diamond-open", 2),
+            (ContourTreeNodeKind.JoinSplitSaddle, "join-split saddles", "x", 4),
+        };
+        foreach (var (kind, name, symbol, colour) in kinds)
+        {
+            var nodes = tree.Nodes.Where(n => n.Kind == kind).ToArray();
+            if (nodes.Length == 0) continue;
+            traces.Add(PlotlyFigure.Trace2D("scatter", new Dictionary<string, object?>
+            {
+                ["x"] = nodes.Select(n => X(n.Point)).ToArray(), ["y"] = nodes.Select(n => n.Value).ToArray(), ["mode"] = "markers",
+                ["name"] = $"{name} ({nodes.Length})", ["text"] = nodes.Select(n => $"point {n.Point}: {n.Value:G5}").ToArray(), ["hoverinfo"] = "text",
+                ["marker"] = new Dictionary<string, object?> { ["symbol"] = symbol, ["size"] = 9, ["color"] = Palette[colour % Palette.Count] },
+            }));
+        }
+        string axisName = landscape.Metadata.DirectionNames is { } names && names.Count > axis ? names[axis] : $"axis {axis}";
+        return PlotlyFigure.Chart(traces, new Dictionary<string, object?>
+        {
+            ["title"] = PlotlyFigure.Title(title ?? $"Contour tree ({tree.Nodes.Count} nodes, {tree.Arcs.Count} arcs)"),
+            ["xaxis"] = new Dictionary<string, object?> { ["title"] = PlotlyFigure.Title($"{axisName} of the node's point") },
+            ["yaxis"] = new Dictionary<string, object?> { ["title"] = PlotlyFigure.Title(string.IsNullOrEmpty(landscape.Metadata.Quantity) ? "value" : landscape.Metadata.Quantity) },
+        });
+    }
+
     /// <summary>Basin map of a 2-D landscape: every grid point coloured by its steepest-descent basin, contour lines of the
     /// landscape on top and the minima marked.</summary>
     /// <param name="landscape">A 2-D landscape.</param>

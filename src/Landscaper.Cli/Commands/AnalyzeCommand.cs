@@ -43,11 +43,7 @@ public static class AnalyzeCommand
                     result.GetValue(nonFinite) == "replace" ? NonFinitePolicy.Replace : NonFinitePolicy.Error);
                 analysis = LandscapeTopology.Analyze(landscape, options);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException or NotImplementedException)
-            {
-                result.Err().WriteLine($"analyze: {path}: {e.Message}");
-                return 1;
-            }
+            catch (Exception e) { return CliErrors.Report(result, e); }
             var report = BuildReport(analysis);
             if (result.WantsJson()) result.WriteJson(report);
             else WriteText(result.Out(), path, report);
@@ -71,6 +67,17 @@ public static class AnalyzeCommand
     {
         ArgumentNullException.ThrowIfNull(analysis);
         var tree = analysis.SublevelTree;
+        var persistences = analysis.MinimumDiagram.Pairs.Concat(analysis.MaximumDiagram.Pairs).Select(p => p.Persistence).ToArray();
+        double minP = persistences.Length == 0 ? 0 : persistences.Min(), maxP = persistences.Length == 0 ? 0 : persistences.Max();
+        ContourTreeReport? contour = null;
+        if (analysis.Options.Connectivity != Connectivity.Axis || analysis.Landscape.Shape.Count(n => n > 1) < 2)
+        {
+            var ct = ContourTree.Build(analysis.Landscape, analysis.Options.Connectivity);
+            var saddles = ct.Nodes.Where(n => n.Kind is ContourTreeNodeKind.JoinSaddle or ContourTreeNodeKind.SplitSaddle or ContourTreeNodeKind.JoinSplitSaddle)
+                .Select(n => new ContourSaddleReport(n.Point, n.Value, KindName(n.Kind), n.LowerDegree, n.UpperDegree)).ToArray();
+            contour = new ContourTreeReport(ct.Nodes.Count, ct.Arcs.Count, ct.Leaves.Count(),
+                ct.Nodes.Count(n => n.Kind == ContourTreeNodeKind.Minimum), ct.Nodes.Count(n => n.Kind == ContourTreeNodeKind.Maximum), saddles);
+        }
         return new AnalyzeReport(
             Dims: analysis.Landscape.Dimensions,
             Shape: analysis.Landscape.Shape.ToArray(),
@@ -82,15 +89,36 @@ public static class AnalyzeCommand
             MergeTree: new MergeTreeCounts(tree.Nodes.Count, tree.Arcs.Count),
             Smad: analysis.Smad,
             PersistenceRange: analysis.PersistenceRange,
+            PersistenceRangePackageRounding: RoundTo6(maxP) - RoundTo6(minP),
+            Values: new ValueRangeReport(analysis.MinValue, analysis.MaxValue, analysis.ValueRange),
+            Persistence: new PersistenceSpanReport(minP, maxP, analysis.MinimumDiagram.Pairs.Count, analysis.MaximumDiagram.Pairs.Count),
+            ContourTree: contour,
             Pairs: analysis.SaddleMinimumPairs.Select(p => new PairReport(p.Saddle, p.Minimum, p.SaddleValue, p.MinimumValue, p.BasinSize)).ToArray(),
             Seconds: analysis.Timings);
     }
+
+    private static string KindName(ContourTreeNodeKind kind) => kind switch
+    {
+        ContourTreeNodeKind.JoinSaddle => "join",
+        ContourTreeNodeKind.SplitSaddle => "split",
+        ContourTreeNodeKind.JoinSplitSaddle => "join-split",
+        ContourTreeNodeKind.Minimum => "minimum",
+        _ => "maximum",
+    };
+
+    /// <summary>Rounds to 6 significant digits, as the Python package's C++ core prints persistences (its default stream
+    /// precision) before <c>persistence_range</c> subtracts them.</summary>
+    private static double RoundTo6(double x) =>
+        x == 0 || !double.IsFinite(x) ? x : double.Parse(x.ToString("G6", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
 
     private static void WriteText(TextWriter o, string path, AnalyzeReport r)
     {
         o.WriteLine($"{path}: {r.Dims}-d grid {string.Join("×", r.Shape)} ({r.Points} points), {r.Connectivity} connectivity");
         o.WriteLine($"  minima {r.Minima}, maxima {r.Maxima}, saddles {r.Saddles}; sublevel merge tree {r.MergeTree.Nodes} nodes, {r.MergeTree.Arcs} arcs");
-        o.WriteLine($"  SMAD plain {r.Smad.Plain:G6}, normalized {r.Smad.Normalized:G6}, weighted {r.Smad.Weighted:G6}; persistence range {r.PersistenceRange:G6}");
+        o.WriteLine($"  values {r.Values.Min:G6} … {r.Values.Max:G6} (range {r.Values.Range:G6}); persistences {r.Persistence.Min:G6} … {r.Persistence.Max:G6}");
+        o.WriteLine($"  SMAD plain {r.Smad.Plain:G6}, normalized {r.Smad.Normalized:G6}, weighted {r.Smad.Weighted:G6}; persistence range {r.PersistenceRange:G6} (package rounding: {r.PersistenceRangePackageRounding:G6})");
+        if (r.ContourTree is { } ct)
+            o.WriteLine($"  contour tree ({r.Connectivity}): {ct.Nodes} nodes, {ct.Arcs} arcs, {ct.Minima} minima, {ct.Maxima} maxima, {ct.Saddles.Count} saddles");
         o.WriteLine($"  {"saddle",8} {"minimum",8} {"saddle f",14} {"minimum f",14} {"gap",12} {"basin",7}");
         foreach (var p in r.Pairs)
             o.WriteLine($"  {p.SaddleIndex,8} {p.MinimumIndex,8} {p.SaddleValue,14:G8} {p.MinimumValue,14:G8} {p.SaddleValue - p.MinimumValue,12:G6} {p.BasinSize,7}");
@@ -108,11 +136,49 @@ public static class AnalyzeCommand
 /// <param name="Saddles">Saddle nodes of the sublevel merge tree.</param>
 /// <param name="MergeTree">Node and arc counts of the sublevel merge tree.</param>
 /// <param name="Smad">SMAD variants.</param>
-/// <param name="PersistenceRange">persistence_range.</param>
+/// <param name="PersistenceRange">persistence_range: largest minus smallest persistence of all extrema (elder rule; the
+/// global minimum and maximum count max − min), unrounded.</param>
+/// <param name="PersistenceRangePackageRounding">The same with both ends rounded to 6 significant digits first, as the
+/// Python package computes it.</param>
+/// <param name="Values">Smallest and largest value and their difference.</param>
+/// <param name="Persistence">Smallest and largest persistence (the two ends of persistence_range) and diagram sizes.</param>
+/// <param name="ContourTree">Node/arc counts and saddles of the contour tree; null with axis connectivity on ≥ 2 axes
+/// (the axis graph is not a triangulation, so its Reeb graph is not a tree).</param>
 /// <param name="Pairs">SMAD pairs, flat C-order indices.</param>
 /// <param name="Seconds">Timings.</param>
 public sealed record AnalyzeReport(int Dims, int[] Shape, int Points, string Connectivity, int Minima, int Maxima, int Saddles,
-    MergeTreeCounts MergeTree, SmadValues Smad, double PersistenceRange, PairReport[] Pairs, TopologyTimings Seconds);
+    MergeTreeCounts MergeTree, SmadValues Smad, double PersistenceRange, double PersistenceRangePackageRounding, ValueRangeReport Values,
+    PersistenceSpanReport Persistence, ContourTreeReport? ContourTree, PairReport[] Pairs, TopologyTimings Seconds);
+
+/// <summary>Value range in the <c>analyze</c> report.</summary>
+/// <param name="Min">Smallest value.</param>
+/// <param name="Max">Largest value.</param>
+/// <param name="Range">Max − min.</param>
+public sealed record ValueRangeReport(double Min, double Max, double Range);
+
+/// <summary>Persistence span in the <c>analyze</c> report.</summary>
+/// <param name="Min">Smallest persistence of any extremum.</param>
+/// <param name="Max">Largest persistence (the essential pairs' max − min).</param>
+/// <param name="MinimaPairs">Pairs of the minima diagram.</param>
+/// <param name="MaximaPairs">Pairs of the maxima diagram.</param>
+public sealed record PersistenceSpanReport(double Min, double Max, int MinimaPairs, int MaximaPairs);
+
+/// <summary>The contour tree in the <c>analyze</c> report.</summary>
+/// <param name="Nodes">Node count.</param>
+/// <param name="Arcs">Arc count.</param>
+/// <param name="Leaves">Leaves (minima and maxima).</param>
+/// <param name="Minima">Minima.</param>
+/// <param name="Maxima">Maxima.</param>
+/// <param name="Saddles">Join, split and join-split saddles.</param>
+public sealed record ContourTreeReport(int Nodes, int Arcs, int Leaves, int Minima, int Maxima, IReadOnlyList<ContourSaddleReport> Saddles);
+
+/// <summary>One saddle of the contour tree.</summary>
+/// <param name="Point">Flat C-order index.</param>
+/// <param name="Value">Value.</param>
+/// <param name="Kind">join, split or join-split.</param>
+/// <param name="LowerDegree">Arcs to lower nodes.</param>
+/// <param name="UpperDegree">Arcs to higher nodes.</param>
+public sealed record ContourSaddleReport(int Point, double Value, string Kind, int LowerDegree, int UpperDegree);
 
 /// <summary>Merge-tree size in the <c>analyze</c> report.</summary>
 /// <param name="Nodes">Node count.</param>

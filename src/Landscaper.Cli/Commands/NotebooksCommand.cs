@@ -8,12 +8,13 @@ using Spectre.Console;
 namespace Landscaper.Cli.Commands;
 
 /// <summary><c>landscaper notebooks run [PATHS...] --out DIR [--quick]</c>: executes notebooks in-process and writes the
-/// executed copies (with outputs) and their figures. Exit code 0 only if every notebook succeeded; 2 when no notebook
-/// was found.</summary>
+/// executed copies (with outputs) and their figures. Exit code 0 only if every notebook succeeded (a notebook with no
+/// C# code cell, a failing cell or a false <c>Claim</c> fails); 1 otherwise, or when a path does not exist.</summary>
 public static class NotebooksCommand
 {
-    /// <summary>Default output folder (relative to the current directory).</summary>
-    public const string DefaultOutput = "artifacts/notebooks";
+    /// <summary>Default output folder (relative to the current directory): <c>artifacts/notebooks/quick</c> or
+    /// <c>artifacts/notebooks/full</c>, so the two modes never overwrite each other.</summary>
+    public static string DefaultOutput(bool quick) => Path.Combine("artifacts", "notebooks", quick ? NotebookMode.Quick : NotebookMode.Full);
 
     /// <summary>Creates the <c>notebooks</c> command with its <c>run</c> sub-command.</summary>
     public static Command Create()
@@ -23,35 +24,33 @@ public static class NotebooksCommand
             Description = "Notebooks (.ipynb) or folders of notebooks. Default: notebooks/*.ipynb of the repository (found from the current folder upwards).",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var output = new Option<string>("--out")
+        var output = new Option<string?>("--out")
         {
-            Description = "Folder for the executed notebooks; figures go to its figures/ sub-folder.",
-            DefaultValueFactory = _ => DefaultOutput,
+            Description = "Folder for the executed notebooks; figures go to its figures/ sub-folder (default artifacts/notebooks/quick or …/full).",
         };
-        var quick = new Option<bool>("--quick") { Description = "Run in quick mode (LANDSCAPER_NOTEBOOK_MODE=quick: small grids, few epochs)." };
-        var figures = new Option<string>("--figures")
+        var quick = new Option<bool>("--quick") { Description = "Quick mode, the default (LANDSCAPER_NOTEBOOK_MODE=quick: small grids, few epochs, minutes)." };
+        var full = new Option<bool>("--full") { Description = "Full mode: the analyses as published (hours for some notebooks)." };
+        var figures = new Option<string?>("--figures")
         {
-            Description = "Figure formats the notebooks write (comma-separated: html, png, svg). PNG/SVG use the system Chromium.",
-            DefaultValueFactory = _ => "html,png",
+            Description = "Figure formats the notebooks write (comma-separated: html, png, svg; default html in quick mode, html,png in full mode). PNG/SVG use the system Chromium.",
         };
 
         var run = new Command("run", "Execute notebooks in-process with a C# kernel; write executed copies and figures; print a status table.");
         run.Arguments.Add(paths);
         run.Options.Add(output);
         run.Options.Add(quick);
+        run.Options.Add(full);
         run.Options.Add(figures);
         run.SetAction(async (result, ct) =>
         {
             IReadOnlyList<string> notebooks;
             try { notebooks = Resolve(result.GetValue(paths) ?? [], Environment.CurrentDirectory); }
-            catch (FileNotFoundException ex)
-            {
-                result.Err().WriteLine(ex.Message);
-                return 2;
-            }
-            string outDir = Path.GetFullPath(result.GetValue(output) ?? DefaultOutput);
-            var parameters = new Dictionary<string, string> { [Figures.FormatsVariable] = result.GetValue(figures) ?? "html,png" };
-            var runner = new NotebookRunner(new NotebookRunOptions { OutputDirectory = outDir, Quick = result.GetValue(quick), Parameters = parameters });
+            catch (FileNotFoundException ex) { return CliErrors.Report(result, new CliException(ex.Message, inner: ex)); }
+            if (result.GetValue(quick) && result.GetValue(full)) return CliErrors.Report(result, new CliException("Give --quick or --full, not both."));
+            bool isQuick = !result.GetValue(full);
+            string outDir = Path.GetFullPath(result.GetValue(output) ?? DefaultOutput(isQuick));
+            var parameters = new Dictionary<string, string> { [Figures.FormatsVariable] = result.GetValue(figures) ?? (isQuick ? "html" : "html,png") };
+            var runner = new NotebookRunner(new NotebookRunOptions { OutputDirectory = outDir, Quick = isQuick, Parameters = parameters });
             var err = result.Err();
             var progress = new SynchronousProgress<string>(line => err.WriteLine(line));
             var results = new List<NotebookRunResult>();

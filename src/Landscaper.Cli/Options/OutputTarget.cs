@@ -82,6 +82,8 @@ public sealed class OutputTarget : IDisposable
         string info = string.Create(CultureInfo.InvariantCulture,
             $"landscaper {command} (pid {Environment.ProcessId} on {Environment.MachineName}, started {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} UTC)");
         AtomicFile.WriteAllText(LockInfoPath, info);
+        // Holding the lock, remove what killed writers of these files left behind (never a live writer's temporaries).
+        foreach (var file in new[] { Path, CheckpointPath, ReportPath }) AtomicFile.DeleteOrphanedTemporaries(file);
         return this;
     }
 

@@ -33,6 +33,8 @@ public static class Npz
 
     private const string NpyExtension = ".npy";
 
+    private static readonly DateTimeOffset ZipEpoch = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>Reads every <c>.npy</c> entry of an archive file.</summary>
     /// <param name="path">Path of the <c>.npz</c> file.</param>
     /// <returns>Arrays keyed by entry name without the <c>.npy</c> extension, in archive order.</returns>
@@ -133,6 +135,8 @@ public static class Npz
         foreach (var (name, array) in arrays)
         {
             var entry = zip.CreateEntry(name + NpyExtension, compress ? CompressionLevel.Optimal : CompressionLevel.NoCompression);
+            // A fixed time stamp (the zip epoch, as numpy.savez writes): equal arrays give byte-identical archives.
+            entry.LastWriteTime = ZipEpoch;
             using var es = entry.Open();
             Npy.Write(es, array);
         }

@@ -62,7 +62,7 @@ public sealed record SampleFileHeader(
         if (ShardCount != other.ShardCount) return $"the shard count ({ShardCount} vs {other.ShardCount})";
         var a = Info ?? new Dictionary<string, string>();
         var b = other.Info ?? new Dictionary<string, string>();
-        foreach (var key in a.Keys.Union(b.Keys).Order(StringComparer.Ordinal))
+        foreach (var key in a.Keys.Concat(b.Keys.Where(k => !a.ContainsKey(k))))   // the recorded order: model, data, …, seed first
             if (a.GetValueOrDefault(key) != b.GetValueOrDefault(key))
                 return $"the setting '{key}' ('{a.GetValueOrDefault(key) ?? "unset"}' vs '{b.GetValueOrDefault(key) ?? "unset"}')";
         return null;

@@ -17,16 +17,57 @@ public class ChartOutputTests
     }
 
     [Fact]
-    public void Standalone_html_embeds_plotly_js_and_needs_no_cdn()
+    public void Standalone_html_declares_utf8_first_embeds_plotly_js_and_needs_no_cdn()
     {
         string dir = Directory.CreateTempSubdirectory("landscaper-chart-").FullName;
-        string path = ChartOutput.SaveHtml(Heatmap(), Path.Combine(dir, "sub", "heatmap.html"));
+        string path = ChartOutput.SaveHtml(Heatmap(), Path.Combine(dir, "sub", "heatmap.html"), standalone: true);
         string html = File.ReadAllText(path);
         Assert.StartsWith("<!DOCTYPE html>", html);
+        Assert.True(html.IndexOf("<meta charset=\"utf-8\">", StringComparison.Ordinal) is > 0 and < 200, "charset is not declared first");
         Assert.Contains("plotly.js v", html);
         Assert.DoesNotContain("src=\"https://cdn.plot.ly", html);
         Assert.True(html.Length > 1_000_000, $"HTML is only {html.Length} characters; plotly.js is not embedded.");
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, "*.tmp"));
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, "*.js"));
+    }
+
+    [Fact]
+    public void Saved_figures_share_one_plotly_js_file_beside_them()
+    {
+        string dir = Directory.CreateTempSubdirectory("landscaper-chart-").FullName;
+        string a = ChartOutput.SaveHtml(Heatmap(), Path.Combine(dir, "a.html"));
+        string b = ChartOutput.SaveHtml(Heatmap(), Path.Combine(dir, "b.html"));
+        var js = Assert.Single(Directory.GetFiles(dir, "*.js"));
+        Assert.Equal(PlotlyJs.FileName, Path.GetFileName(js));
+        Assert.True(new FileInfo(js).Length > 1_000_000);
+        foreach (var path in new[] { a, b })
+        {
+            string html = File.ReadAllText(path);
+            Assert.True(html.Length < 100_000, $"{path} is {html.Length} characters: plotly.js is inlined");
+            Assert.Contains($"src=\"{PlotlyJs.FileName}\"", html);
+            Assert.True(html.IndexOf("<meta charset=\"utf-8\">", StringComparison.Ordinal) < html.IndexOf("<script", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task A_saved_figure_renders_from_disk_with_the_network_blocked_and_shows_minus_signs()
+    {
+        string dir = Directory.CreateTempSubdirectory("landscaper-chart-").FullName;
+        var chart = Chart.Heatmap<double, double, double, string>(zData: new[] { new[] { -1.0, 0.0 }, new[] { 0.5, -0.25 } });
+        string path = ChartOutput.SaveHtml(chart, Path.Combine(dir, "minus.html"));
+        var shot = await PageSnapshot.CaptureAsync(path, 500, 400);
+        Assert.Empty(shot.BlockedRequests);
+        Assert.Empty(shot.ScriptErrors);
+        Assert.Equal(1, shot.PlotsDrawn);
+        var png = PngImage.Decode(shot.Png);
+        Assert.Equal((500, 400), (png.Width, png.Height));
+        Assert.Contains("\u22121", shot.Text);          // plotly's minus sign on the colour bar, decoded as UTF-8
+        Assert.DoesNotContain("\u00e2", shot.Text);     // not mojibake
+
+        // Without plotly.js beside it the page says so instead of failing silently.
+        File.Delete(Path.Combine(dir, PlotlyJs.FileName));
+        var broken = await PageSnapshot.CaptureAsync(path, 500, 400);
+        Assert.Equal(0, broken.PlotsDrawn);
     }
 
     [Fact]

@@ -92,4 +92,17 @@ public class TopologyChartsTests
         Assert.Equal(Analysis.UnstableManifolds.Count, ChartJson.Numbers(traces[2].GetProperty("x")).Length);
         Assert.Throws<ArgumentException>(() => TopologyCharts.BasinMap(LandscapeTopology.Analyze(ToyFunctions.GaussianWells(ToyFunctions.StandardWells3D, 3, 5))));
     }
+
+    [Fact]
+    public void Contour_tree_chart_has_one_segment_per_arc_and_markers_per_kind()
+    {
+        var tree = ContourTree.Build(Wells, Connectivity.Freudenthal);
+        var traces = ChartJson.Traces(TopologyCharts.ContourTree(Wells, tree));
+        var arcs = traces[0];
+        Assert.Equal(3 * tree.Arcs.Count, arcs.GetProperty("x").GetArrayLength());     // lower, upper, gap per arc
+        int markers = traces.Skip(1).Sum(t => t.GetProperty("x").GetArrayLength());
+        Assert.Equal(tree.Nodes.Count, markers);
+        Assert.Contains(traces, t => t.GetProperty("name").GetString()!.StartsWith("minima", StringComparison.Ordinal));
+        Assert.Throws<ArgumentException>(() => TopologyCharts.ContourTree(Wells, tree, axis: 5));
+    }
 }

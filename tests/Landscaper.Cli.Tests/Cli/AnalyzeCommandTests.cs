@@ -35,6 +35,31 @@ public class AnalyzeCommandTests
     }
 
     [Fact]
+    public void Freudenthal_analysis_reports_the_contour_tree_and_the_ends_of_persistence_range()
+    {
+        var (exit, json) = Landscaper.Tests.Cli.CliTestHost.RunJson("analyze", RepoPaths.TestData("rosenbrock_2d.npz"), "--connectivity", "freudenthal");
+        Assert.Equal(0, exit);
+        var ct = json.GetProperty("contourTree");
+        int nodes = ct.GetProperty("nodes").GetInt32(), arcs = ct.GetProperty("arcs").GetInt32();
+        Assert.Equal(nodes - 1, arcs);                                                   // a tree
+        Assert.Equal(ct.GetProperty("minima").GetInt32() + ct.GetProperty("maxima").GetInt32(), ct.GetProperty("leaves").GetInt32());
+        Assert.Equal(json.GetProperty("minima").GetInt32(), ct.GetProperty("minima").GetInt32()); // same graph, same minima as the merge tree
+        var saddles = ct.GetProperty("saddles").EnumerateArray().ToArray();
+        Assert.NotEmpty(saddles);
+        Assert.All(saddles, s => Assert.Contains(s.GetProperty("kind").GetString(), new[] { "join", "split", "join-split" }));
+        // persistence_range can be checked by hand from the two ends reported beside it.
+        var p = json.GetProperty("persistence");
+        Assert.Equal(json.GetProperty("persistenceRange").GetDouble(), p.GetProperty("max").GetDouble() - p.GetProperty("min").GetDouble(), 9);
+        var v = json.GetProperty("values");
+        Assert.Equal(v.GetProperty("max").GetDouble() - v.GetProperty("min").GetDouble(), p.GetProperty("max").GetDouble(), 9);
+        // Axis connectivity: no contour tree (the axis graph of a 2-D grid is not a triangulation).
+        var (_, axis) = Landscaper.Tests.Cli.CliTestHost.RunJson("analyze", RepoPaths.TestData("rosenbrock_2d.npz"));
+        Assert.Equal(JsonValueKind.Null, axis.GetProperty("contourTree").ValueKind);
+        // The package's 6-significant-digit rounding: 404 − 0.432251 = 403.567749 (rosenbrock_2d.reference.json).
+        Assert.Equal(403.567749, axis.GetProperty("persistenceRangePackageRounding").GetDouble(), 6);
+    }
+
+    [Fact]
     public void Json_report_has_the_contract_fields_and_the_reference_values()
     {
         var (exit, output, error) = Run(_ => Rosenbrock2d(), "analyze", "rosenbrock_2d.npz", "--json");

@@ -41,10 +41,10 @@ public class NotebooksCommandTests
     }
 
     [Fact]
-    public void Missing_paths_exit_with_2()
+    public void Missing_paths_exit_with_1()
     {
         var (exit, _, err) = CliTestHost.Run("notebooks", "run", "/nonexistent/x.ipynb");
-        Assert.Equal(2, exit);
+        Assert.Equal(1, exit);
         Assert.Contains("/nonexistent/x.ipynb", err);
     }
 

@@ -39,7 +39,7 @@ public class ChartAndTopologyFormatterTests
         var chart = LandscapeCharts.Contour(Analysis.Landscape);
         string html = Formatter.ToDisplayString(chart, HtmlFormatter.MimeType);
         // Outside a kernel session every chart carries plotly.js itself.
-        Assert.Contains($"plotly.js v{ChartDisplay.PlotlyJsVersion}", html);
+        Assert.Contains($"plotly.js v{Landscaper.Visualization.PlotlyJs.Version}", html);
         Assert.Contains("newPlot", html);
         Assert.Contains("\"type\":\"contour\"", html);
         Assert.DoesNotContain("src=\"https://cdn.plot.ly", html);

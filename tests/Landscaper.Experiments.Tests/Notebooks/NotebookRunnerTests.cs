@@ -51,7 +51,7 @@ public class NotebookRunnerTests
         Assert.Contains("mode quick", json);                 // Setup.Initialize status line
         Assert.True(File.Exists(Path.Combine(output, "figures", "00-smoke-heatmap.html")));
         // plotly.js is embedded once (by the first chart output, for offline viewing); everything else stays small.
-        Assert.Single(Regex.Matches(json, Regex.Escape($"plotly.js v{ChartDisplay.PlotlyJsVersion}")));
+        Assert.Single(Regex.Matches(json, Regex.Escape($"plotly.js v{Landscaper.Visualization.PlotlyJs.Version}")));
         Assert.DoesNotContain("src=\\\"https://cdn.plot.ly", json);
         long rest = JsonDocument.Parse(json).RootElement.GetProperty("cells").EnumerateArray()
             .SelectMany(c => c.TryGetProperty("outputs", out var o) ? o.EnumerateArray() : Enumerable.Empty<JsonElement>())
