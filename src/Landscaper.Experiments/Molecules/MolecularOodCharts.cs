@@ -93,7 +93,7 @@ public static class MolecularOodCharts
             .Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:G4}")));
         return PlotlyFigure.Chart(traces, new Dictionary<string, object?>
         {
-            ["title"] = PlotlyFigure.Title($"{record.Id}: {record.Smiles} ({labels})"),
+            ["title"] = PlotlyFigure.Title($"{record.Id}: {record.Smiles}<br>{labels}"),
             ["scene"] = new Dictionary<string, object?>
             {
                 ["aspectmode"] = "data",
@@ -166,7 +166,7 @@ public static class MolecularOodCharts
             }));
         }
         bool log = rows.All(r => metric.Value(r) > 0);
-        string rho = association is null ? "" : $" — pooled ρ = {association.Spearman}, partial given ID RMSE {association.Partial}";
+        string rho = association is null ? "" : $"<br>pooled ρ = {association.Spearman}, partial ρ given ID RMSE {association.Partial}";
         return PlotlyFigure.Chart(traces, new Dictionary<string, object?>
         {
             ["title"] = PlotlyFigure.Title($"{label}, {rows[0].SplitName} split: {metric.Name} vs OOD error{rho}"),
@@ -228,7 +228,7 @@ public static class MolecularOodCharts
     }
 
     private static string Caption(MolecularOodRow row, Experiments.LandscapeSummary s, string what) =>
-        string.Create(CultureInfo.InvariantCulture, $"{row.Label} / {row.SplitName}, {row.Model.Name} (OOD RMSE {row.OodRmse:G3}): {what}; SMAD {s.Smad.Plain:G3}, {s.Minima} minima");
+        string.Create(CultureInfo.InvariantCulture, $"{row.Label} / {row.SplitName}, {row.Model.Name} (OOD RMSE {row.OodRmse:G3})<br>{what}; SMAD {s.Smad.Plain:G3}, {s.Minima} minima");
 
     private static string Axis(string label) => MolecularOodFindings.Unit(label) is { Length: > 0 } u ? $"{label} ({u})" : label;
 
