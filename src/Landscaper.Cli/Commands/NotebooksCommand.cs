@@ -101,13 +101,13 @@ public static class NotebooksCommand
         return list;
     }
 
-    private static NotebooksRunReport Report(bool ok, string outDir, IReadOnlyList<NotebookRunResult> results) => new(
+    internal static NotebooksRunReport Report(bool ok, string outDir, IReadOnlyList<NotebookRunResult> results) => new(
         ok, outDir, Path.Combine(outDir, "figures"),
         results.Select(r => new NotebookReport(
             r.NotebookPath, r.OutputPath, r.Status.ToString().ToLowerInvariant(), Math.Round(r.Duration.TotalSeconds, 3), r.FailedCell, r.Error,
             r.Cells.Select(c => new CellReport(c.Cell, Math.Round(c.Duration.TotalSeconds, 3), c.Succeeded)).ToArray())).ToArray());
 
-    private static void WriteTable(TextWriter writer, string outDir, IReadOnlyList<NotebookRunResult> results)
+    internal static void WriteTable(TextWriter writer, string outDir, IReadOnlyList<NotebookRunResult> results, string? figuresDir = null)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -133,7 +133,7 @@ public static class NotebooksCommand
         }
         console.Write(table);
         console.WriteLine($"executed notebooks: {outDir}");
-        console.WriteLine($"figures:            {Path.Combine(outDir, "figures")}");
+        console.WriteLine($"figures:            {figuresDir ?? Path.Combine(outDir, "figures")}");
     }
 
     private static string FirstLine(string s)

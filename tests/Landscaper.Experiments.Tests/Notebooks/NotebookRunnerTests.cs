@@ -7,33 +7,8 @@ namespace Landscaper.Tests.Notebooks;
 [Collection(NotebookCollection.Name)]
 public class NotebookRunnerTests
 {
-    public static TheoryData<string> RepositoryNotebooks()
-    {
-        var data = new TheoryData<string>();
-        foreach (var nb in RepoPaths.Notebooks()) data.Add(Path.GetFileName(nb));
-        return data;
-    }
-
-    [Theory]
-    [MemberData(nameof(RepositoryNotebooks))]
-    public async Task Every_repository_notebook_runs_in_quick_mode(string notebook)
-    {
-        string output = Directory.CreateTempSubdirectory("landscaper-nb-").FullName;
-        var runner = new NotebookRunner(new NotebookRunOptions { OutputDirectory = output, Quick = true, CellTimeout = TimeSpan.FromMinutes(10) });
-        var lines = new List<string>();
-        var result = await runner.RunAsync(Path.Combine(RepoPaths.NotebooksFolder, notebook), new Collector(lines));
-
-        Assert.True(result.Succeeded, $"{notebook}: {result.Status} at cell {result.FailedCell}: {result.Error}\n{string.Join("\n", lines)}");
-        Assert.NotEmpty(result.Cells);
-        Assert.All(result.Cells, c => Assert.True(c.Succeeded));
-        Assert.NotNull(result.OutputPath);
-        using var executed = JsonDocument.Parse(File.ReadAllText(result.OutputPath!));
-        var codeCells = executed.RootElement.GetProperty("cells").EnumerateArray()
-            .Where(c => c.GetProperty("cell_type").GetString() == "code").ToArray();
-        Assert.All(codeCells, c => Assert.Equal(JsonValueKind.Number, c.GetProperty("execution_count").ValueKind));
-        Assert.DoesNotContain(codeCells.SelectMany(c => c.GetProperty("outputs").EnumerateArray()),
-            o => o.GetProperty("output_type").GetString() == "error");
-    }
+    // Every repository notebook runs in quick mode in tests/Landscaper.Cli.Tests/Cli/ReproduceCommandTests.cs (one run
+    // that also checks the report); the tests here cover the runner itself.
 
     [Fact]
     public async Task Smoke_notebook_outputs_formatted_values_and_saves_its_figure()
