@@ -220,6 +220,7 @@ public sealed partial class NotebookRunner
         var kernels = Kernels();
         try
         {
+            RequireCSharpNotebook(path);
             using var stream = File.OpenRead(path);
             var document = Notebook.Read(stream, kernels);
             var foreign = document.Elements.Select((e, i) => (e, i))
@@ -233,6 +234,24 @@ public sealed partial class NotebookRunner
         {
             throw new NotebookFormatException($"{path} is not a readable .ipynb notebook: {ex.Message}", ex);
         }
+    }
+
+    /// <summary>Refuses a notebook whose kernel language (nbformat <c>metadata.kernelspec.language</c> or
+    /// <c>metadata.language_info.name</c>) is given and is not C#: its cells would otherwise be compiled as C#.</summary>
+    private static void RequireCSharpNotebook(string path)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+        if (doc.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object
+            || !doc.RootElement.TryGetProperty("metadata", out var metadata) || metadata.ValueKind != System.Text.Json.JsonValueKind.Object) return;
+        string? language = null;
+        if (metadata.TryGetProperty("kernelspec", out var spec) && spec.ValueKind == System.Text.Json.JsonValueKind.Object
+            && spec.TryGetProperty("language", out var l) && l.ValueKind == System.Text.Json.JsonValueKind.String) language = l.GetString();
+        else if (metadata.TryGetProperty("language_info", out var info) && info.ValueKind == System.Text.Json.JsonValueKind.Object
+            && info.TryGetProperty("name", out var n) && n.ValueKind == System.Text.Json.JsonValueKind.String) language = n.GetString();
+        if (language is null) return;
+        string normalized = language.Trim().ToLowerInvariant();
+        if (normalized is not ("c#" or "csharp" or "cs" or ".net-csharp" or "polyglot-notebook"))
+            throw new NotebookFormatException($"{path} is a {language} notebook (kernel language in its metadata); the runner executes C# notebooks only.");
     }
 
     private static async Task<CompositeKernel> CreateKernelAsync()

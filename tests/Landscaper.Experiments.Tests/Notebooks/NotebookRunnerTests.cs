@@ -35,6 +35,46 @@ public class NotebookRunnerTests
     }
 
     [Fact]
+    public async Task A_plain_jupyter_notebook_without_polyglot_metadata_runs_every_code_cell()
+    {
+        string dir = Directory.CreateTempSubdirectory("landscaper-nb-").FullName;
+        string nb = Path.Combine(dir, "plain.ipynb");
+        File.WriteAllText(nb, NotebookFiles.Plain("C#", "# Plain", "var a = 20;", "# more", "Console.WriteLine($\"answer {a + 22}\");", "a * 2"));
+        var result = await new NotebookRunner(new NotebookRunOptions { OutputDirectory = Path.Combine(dir, "out") }).RunAsync(nb);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(3, result.Cells.Count);
+        string executed = File.ReadAllText(result.OutputPath!);
+        Assert.Contains("answer 42", executed);
+        Assert.Contains("40", executed);
+    }
+
+    [Theory]
+    [InlineData("markdown only")]
+    [InlineData("no cells")]
+    public async Task A_notebook_that_executes_nothing_fails(string kind)
+    {
+        string dir = Directory.CreateTempSubdirectory("landscaper-nb-").FullName;
+        string nb = Path.Combine(dir, "empty.ipynb");
+        File.WriteAllText(nb, kind == "no cells" ? NotebookFiles.Plain("C#") : NotebookFiles.Plain("C#", "# Only prose", "# and more prose"));
+        var result = await new NotebookRunner(new NotebookRunOptions { OutputDirectory = Path.Combine(dir, "out") }).RunAsync(nb);
+
+        Assert.Equal(NotebookStatus.Failed, result.Status);
+        Assert.Contains("no C# code cell", result.Error);
+    }
+
+    [Fact]
+    public async Task A_notebook_in_another_language_is_refused_before_anything_runs()
+    {
+        string dir = Directory.CreateTempSubdirectory("landscaper-nb-").FullName;
+        string nb = Path.Combine(dir, "py.ipynb");
+        File.WriteAllText(nb, NotebookFiles.Plain("python", "print('hi')"));
+        var ex = await Assert.ThrowsAsync<NotebookFormatException>(() =>
+            new NotebookRunner(new NotebookRunOptions { OutputDirectory = Path.Combine(dir, "out") }).RunAsync(nb));
+        Assert.Contains("python notebook", ex.Message);
+    }
+
+    [Fact]
     public async Task A_failing_cell_stops_the_run_and_is_reported_with_its_number()
     {
         string dir = Directory.CreateTempSubdirectory("landscaper-nb-").FullName;
