@@ -172,15 +172,26 @@ public sealed partial class NotebookRunner
         return new NotebookRunResult(path, written, status, total.Elapsed, cells, failedCell, error);
     }
 
-    /// <summary>Runs several notebooks one after another (each in a fresh kernel); a failure does not stop the others.</summary>
+    /// <summary>Runs several notebooks one after another, each in a fresh kernel. A failure does not stop the others; a
+    /// file that is not a C# notebook becomes a failed result (its message as the error); after cancellation the
+    /// notebooks not started are reported as cancelled.</summary>
     public async Task<IReadOnlyList<NotebookRunResult>> RunAllAsync(IEnumerable<string> notebookPaths, IProgress<string>? progress = null,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(notebookPaths);
         var results = new List<NotebookRunResult>();
         foreach (var p in notebookPaths)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            results.Add(await RunAsync(p, progress, cancellationToken).ConfigureAwait(false));
+            if (cancellationToken.IsCancellationRequested)
+            {
+                results.Add(new NotebookRunResult(Path.GetFullPath(p), null, NotebookStatus.Cancelled, TimeSpan.Zero, [], null, "Not started: the run was cancelled."));
+                continue;
+            }
+            try { results.Add(await RunAsync(p, progress, cancellationToken).ConfigureAwait(false)); }
+            catch (NotebookFormatException ex)
+            {
+                results.Add(new NotebookRunResult(Path.GetFullPath(p), null, NotebookStatus.Failed, TimeSpan.Zero, [], null, ex.Message));
+            }
         }
         return results;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Landscaper.Cli.Options;
 using Landscaper.Cli.Output;
 using Landscaper.Cli.Report;
 using Landscaper.Notebooks;
@@ -24,17 +25,16 @@ public static class ReproduceCommand
         {
             Description = "Report folder; must not exist or be empty (runs never overwrite each other). Default artifacts/report/MODE-UTCTIME.",
         };
-        var quick = new Option<bool>("--quick") { Description = "Quick mode, the default: small grids and few epochs (minutes)." };
-        var full = new Option<bool>("--full") { Description = "Full mode: the analyses as published (hours), PNG figures too." };
+        var modes = new ModeOptions();
         var cmd = new Command("reproduce", "Run every notebook and write one self-contained offline report (index.html).");
         cmd.Arguments.Add(paths);
         cmd.Options.Add(output);
-        cmd.Options.Add(quick);
-        cmd.Options.Add(full);
+        modes.AddTo(cmd);
         cmd.SetAction(async (result, ct) =>
         {
-            if (result.GetValue(quick) && result.GetValue(full)) return CliErrors.Report(result, new CliException("Give --quick or --full, not both."));
-            bool isQuick = !result.GetValue(full);
+            bool isQuick;
+            try { isQuick = modes.IsQuick(result); }
+            catch (CliException ex) { return CliErrors.Report(result, ex); }
             string mode = isQuick ? NotebookMode.Quick : NotebookMode.Full;
             IReadOnlyList<string> notebooks;
             string? repository;
@@ -76,22 +76,9 @@ public static class ReproduceCommand
                 },
             });
             var progress = new SynchronousProgress<string>(line => err.WriteLine(line));
-            var results = new List<NotebookRunResult>();
             using (claim)
             {
-                foreach (var nb in notebooks)
-                {
-                    if (ct.IsCancellationRequested)
-                    {
-                        results.Add(new NotebookRunResult(nb, null, NotebookStatus.Cancelled, TimeSpan.Zero, [], null, "not started: the run was cancelled"));
-                        continue;
-                    }
-                    try { results.Add(await runner.RunAsync(nb, progress, ct)); }
-                    catch (NotebookFormatException ex)
-                    {
-                        results.Add(new NotebookRunResult(nb, null, NotebookStatus.Failed, TimeSpan.Zero, [], null, ex.Message));
-                    }
-                }
+                var results = await runner.RunAllAsync(notebooks, progress, ct);
                 var entries = ReproductionReport.Notebooks(folder, results);
                 bool ok = results.All(r => r.Succeeded);
                 var summary = new ReportSummary(mode, started.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
