@@ -1,4 +1,5 @@
 using Landscaper.Frames;
+using Landscaper.Metrics;
 using Landscaper.ParameterSpace;
 using Landscaper.Profiles;
 
@@ -27,8 +28,9 @@ public sealed record LossLandscapeResult(long Parameters, double Loss, double Th
     public AnalyzedLandscape this[int dimensions] => Landscapes.FirstOrDefault(l => l.Dimensions == dimensions)
         ?? throw new KeyNotFoundException($"No {dimensions}-D landscape was sampled (sampled: {string.Join(", ", Landscapes.Select(l => l.Dimensions + "-D"))}).");
 
-    /// <summary>One row per landscape: dimensions, grid, radius, minima, SMAD (plain, normalized, weighted), the package's
-    /// persistence range, value range, loss at θ0 and time.</summary>
+    /// <summary>One row per landscape: dimensions, grid, radius, minima, value range and time, then every metric of
+    /// <see cref="TopologicalMetric.Standard"/> (SMAD in three variants, persistence range, total persistence, basin
+    /// entropy, …) under its name.</summary>
     public Table<AnalyzedLandscape> Summary() => new(Landscapes,
     [
         Column<AnalyzedLandscape>.Of("dimensions", l => l.Dimensions),
@@ -36,12 +38,9 @@ public sealed record LossLandscapeResult(long Parameters, double Loss, double Th
         Column<AnalyzedLandscape>.Of("points", l => l.Landscape.Count),
         Column<AnalyzedLandscape>.Of("radius", l => l.Radius),
         Column<AnalyzedLandscape>.Of("minima", l => l.Minima),
-        Column<AnalyzedLandscape>.Of("smad", l => l.Topology.Smad.Plain),
-        Column<AnalyzedLandscape>.Of("smad_normalized", l => l.Topology.Smad.Normalized),
-        Column<AnalyzedLandscape>.Of("smad_weighted", l => l.Topology.Smad.Weighted),
-        Column<AnalyzedLandscape>.Of("persistence_range", l => l.Topology.PersistenceRange),
         Column<AnalyzedLandscape>.Of("value_range", l => l.Topology.ValueRange),
         Column<AnalyzedLandscape>.Of("seconds", l => l.Seconds),
+        .. TopologicalMetric.Standard.Select(m => Column<AnalyzedLandscape>.Of(m.Name, l => m.Compute(l.Topology))),
     ]);
 
     /// <summary>One row per radius of the scale profile: radius, half-width in parameter units, minima, SMAD (three
