@@ -23,6 +23,7 @@ public static class CliApp
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(NotebooksCommand.Create());
+        root.Subcommands.Add(ReproduceCommand.Create());
         return root;
     }
 

@@ -27,8 +27,27 @@ public static class ChartDisplay
 {
     private static readonly ConditionalWeakTable<Kernel, object> Sessions = new();
 
-    /// <summary>How chart output gets plotly.js (process-wide; default <see cref="PlotlyJsMode.EmbedOnce"/>).</summary>
-    public static PlotlyJsMode Mode { get; set; } = PlotlyJsMode.EmbedOnce;
+    /// <summary>Environment variable that overrides <see cref="Mode"/> for a run: <c>embed-once</c>, <c>embed-every-chart</c>,
+    /// <c>cdn</c> or <c>external</c> (set by <c>landscaper reproduce</c>, whose pages load plotly.js once).</summary>
+    public const string ModeVariable = "LANDSCAPER_PLOTLY_JS";
+
+    private static PlotlyJsMode? _mode;
+
+    /// <summary>How chart output gets plotly.js (process-wide): the value set here, else <see cref="ModeVariable"/>, else
+    /// <see cref="PlotlyJsMode.EmbedOnce"/>.</summary>
+    /// <exception cref="InvalidOperationException">The variable holds an unknown mode.</exception>
+    public static PlotlyJsMode Mode
+    {
+        get => _mode ?? (Environment.GetEnvironmentVariable(ModeVariable)?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "embed-once" => PlotlyJsMode.EmbedOnce,
+            "embed-every-chart" => PlotlyJsMode.EmbedEveryChart,
+            "cdn" => PlotlyJsMode.Cdn,
+            "external" => PlotlyJsMode.External,
+            var other => throw new InvalidOperationException($"{ModeVariable} is '{other}'; expected embed-once, embed-every-chart, cdn or external."),
+        });
+        set => _mode = value;
+    }
 
     /// <summary>Plotly.NET.Interactive's own HTML (plotly.js from a CDN). A separate, non-inlined method: Plotly.NET.Interactive
     /// is loaded only when this mode is chosen (a kernel that loaded this library from NuGet does not have it).</summary>
@@ -41,7 +60,7 @@ public static class ChartDisplay
         ArgumentNullException.ThrowIfNull(chart);
         var mode = Mode;
         if (mode == PlotlyJsMode.Cdn) return CdnHtml(chart);
-        bool embed = mode == PlotlyJsMode.EmbedEveryChart || FirstInSession();
+        bool embed = mode == PlotlyJsMode.EmbedEveryChart || (mode == PlotlyJsMode.EmbedOnce && FirstInSession());
         var sb = new StringBuilder();
         if (embed) sb.Append(PlotlyJsLoader());
         string id = "landscaper-chart-" + Guid.NewGuid().ToString("N");

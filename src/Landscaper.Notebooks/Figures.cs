@@ -10,7 +10,7 @@ namespace Landscaper.Notebooks;
 /// (the first parent folder holding <c>Landscaper.Workbench.sln</c>), otherwise <c>figures/&lt;mode&gt;</c> under the
 /// current folder — quick and full runs never overwrite each other's figures.</para>
 /// <para>Formats: by default HTML and PNG in full mode and HTML only in quick mode (a PNG export starts a browser and takes
-/// seconds); <c>LANDSCAPER_FIGURE_FORMATS</c> (e.g. <c>html,png,svg</c>) overrides this.</para>
+/// seconds); <c>LANDSCAPER_FIGURE_FORMATS</c> (e.g. <c>html,png,svg,json</c>) overrides this.</para>
 /// </remarks>
 public static class Figures
 {
@@ -47,7 +47,7 @@ public static class Figures
             foreach (var part in env.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 formats |= Enum.TryParse<FigureFormats>(part, ignoreCase: true, out var f) && f != FigureFormats.None
                     ? f
-                    : throw new InvalidOperationException($"{FormatsVariable} names an unknown format '{part}' (expected html, png or svg).");
+                    : throw new InvalidOperationException($"{FormatsVariable} names an unknown format '{part}' (expected html, png, svg or json).");
             return formats;
         }
     }
@@ -72,6 +72,12 @@ public static class Figures
         if (f.HasFlag(FigureFormats.Html)) written.Add(ChartOutput.SaveHtml(chart, Path.Combine(dir, name + ".html")));
         if (f.HasFlag(FigureFormats.Png)) written.Add(ChartOutput.SavePng(chart, Path.Combine(dir, name + ".png"), width, height));
         if (f.HasFlag(FigureFormats.Svg)) written.Add(ChartOutput.SaveSvg(chart, Path.Combine(dir, name + ".svg"), width, height));
+        if (f.HasFlag(FigureFormats.Json))
+        {
+            string json = Path.GetFullPath(Path.Combine(dir, name + ".json"));
+            Landscaper.IO.AtomicFile.WriteAllText(json, GenericChart.toJson(chart));
+            written.Add(json);
+        }
         return written;
     }
 }

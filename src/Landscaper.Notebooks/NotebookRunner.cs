@@ -172,15 +172,26 @@ public sealed partial class NotebookRunner
         return new NotebookRunResult(path, written, status, total.Elapsed, cells, failedCell, error);
     }
 
-    /// <summary>Runs several notebooks one after another (each in a fresh kernel); a failure does not stop the others.</summary>
+    /// <summary>Runs several notebooks one after another, each in a fresh kernel. A failure does not stop the others; a
+    /// file that is not a C# notebook becomes a failed result (its message as the error); after cancellation the
+    /// notebooks not started are reported as cancelled.</summary>
     public async Task<IReadOnlyList<NotebookRunResult>> RunAllAsync(IEnumerable<string> notebookPaths, IProgress<string>? progress = null,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(notebookPaths);
         var results = new List<NotebookRunResult>();
         foreach (var p in notebookPaths)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            results.Add(await RunAsync(p, progress, cancellationToken).ConfigureAwait(false));
+            if (cancellationToken.IsCancellationRequested)
+            {
+                results.Add(new NotebookRunResult(Path.GetFullPath(p), null, NotebookStatus.Cancelled, TimeSpan.Zero, [], null, "Not started: the run was cancelled."));
+                continue;
+            }
+            try { results.Add(await RunAsync(p, progress, cancellationToken).ConfigureAwait(false)); }
+            catch (NotebookFormatException ex)
+            {
+                results.Add(new NotebookRunResult(Path.GetFullPath(p), null, NotebookStatus.Failed, TimeSpan.Zero, [], null, ex.Message));
+            }
         }
         return results;
     }
@@ -220,6 +231,7 @@ public sealed partial class NotebookRunner
         var kernels = Kernels();
         try
         {
+            RequireCSharpNotebook(path);
             using var stream = File.OpenRead(path);
             var document = Notebook.Read(stream, kernels);
             var foreign = document.Elements.Select((e, i) => (e, i))
@@ -233,6 +245,24 @@ public sealed partial class NotebookRunner
         {
             throw new NotebookFormatException($"{path} is not a readable .ipynb notebook: {ex.Message}", ex);
         }
+    }
+
+    /// <summary>Refuses a notebook whose kernel language (nbformat <c>metadata.kernelspec.language</c> or
+    /// <c>metadata.language_info.name</c>) is given and is not C#: its cells would otherwise be compiled as C#.</summary>
+    private static void RequireCSharpNotebook(string path)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+        if (doc.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object
+            || !doc.RootElement.TryGetProperty("metadata", out var metadata) || metadata.ValueKind != System.Text.Json.JsonValueKind.Object) return;
+        string? language = null;
+        if (metadata.TryGetProperty("kernelspec", out var spec) && spec.ValueKind == System.Text.Json.JsonValueKind.Object
+            && spec.TryGetProperty("language", out var l) && l.ValueKind == System.Text.Json.JsonValueKind.String) language = l.GetString();
+        else if (metadata.TryGetProperty("language_info", out var info) && info.ValueKind == System.Text.Json.JsonValueKind.Object
+            && info.TryGetProperty("name", out var n) && n.ValueKind == System.Text.Json.JsonValueKind.String) language = n.GetString();
+        if (language is null) return;
+        string normalized = language.Trim().ToLowerInvariant();
+        if (normalized is not ("c#" or "csharp" or "cs" or ".net-csharp" or "polyglot-notebook"))
+            throw new NotebookFormatException($"{path} is a {language} notebook (kernel language in its metadata); the runner executes C# notebooks only.");
     }
 
     private static async Task<CompositeKernel> CreateKernelAsync()

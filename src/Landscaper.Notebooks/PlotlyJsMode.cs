@@ -14,4 +14,9 @@ public enum PlotlyJsMode
 
     /// <summary>Plotly.NET.Interactive's own output: plotly.js loaded from a CDN (small; blank without internet).</summary>
     Cdn = 2,
+
+    /// <summary>No chart carries plotly.js: the page that shows the outputs provides the global <c>Plotly</c> (as the
+    /// pages of a <c>landscaper reproduce</c> report do, from one shared file). Small notebooks; charts stay blank in
+    /// Jupyter.</summary>
+    External = 3,
 }

@@ -20,7 +20,11 @@ public class LayerTests
         ["Landscaper.Notebooks"] = (4, ["$(LandscaperTorchBackend)", "Microsoft.DotNet.Interactive", "Microsoft.DotNet.Interactive.CSharp",
             "Microsoft.DotNet.Interactive.Documents", "Microsoft.DotNet.Interactive.Formatting", "Microsoft.DotNet.Interactive.PackageManagement",
             "Plotly.NET.Interactive", "FSharp.Core"]),
-        ["Landscaper.Cli"] = (5, ["$(LandscaperTorchBackend)", "System.CommandLine", "Spectre.Console"]),
+        // The CLI hosts the notebook runner (whose kernel packages Landscaper.Notebooks keeps private) and renders the
+        // reproduction report's markdown.
+        ["Landscaper.Cli"] = (5, ["$(LandscaperTorchBackend)", "System.CommandLine", "Spectre.Console", "Markdig", "Microsoft.DotNet.Interactive",
+            "Microsoft.DotNet.Interactive.CSharp", "Microsoft.DotNet.Interactive.Documents", "Microsoft.DotNet.Interactive.Formatting",
+            "Microsoft.DotNet.Interactive.PackageManagement", "Plotly.NET.Interactive"]),
     };
 
     /// <summary>Packages no library layer may reference: heavy runtimes belong to the layer that needs them, and the

@@ -8,7 +8,8 @@ namespace Landscaper.Visualization;
 /// <param name="BlockedRequests">URLs the page tried to fetch from anywhere but the local file system (blocked).</param>
 /// <param name="PlotsDrawn">Number of plotly.js figures drawn on the page (elements with class <c>js-plotly-plot</c>).</param>
 /// <param name="ScriptErrors">JavaScript errors the page raised.</param>
-/// <param name="Text">The page's text as the browser decoded it (<c>document.body.textContent</c>, SVG labels included).</param>
+/// <param name="Text">The page's text as the browser decoded it (the body's <c>textContent</c> without scripts and styles;
+/// SVG labels included).</param>
 public sealed record PageSnapshot(byte[] Png, IReadOnlyList<string> BlockedRequests, int PlotsDrawn, IReadOnlyList<string> ScriptErrors, string Text)
 {
     /// <summary>Opens <paramref name="htmlPath"/> as a <c>file://</c> URL, waits until the page and its scripts settle (at most
@@ -58,7 +59,8 @@ public sealed record PageSnapshot(byte[] Png, IReadOnlyList<string> BlockedReque
             // plotly.js draws asynchronously after load: give the figures a moment, then count them.
             await Task.Delay(500, cts.Token).ConfigureAwait(false);
             int plots = await page.EvaluateExpressionAsync<int>("document.querySelectorAll('.js-plotly-plot').length").WaitAsync(cts.Token).ConfigureAwait(false);
-            string text = await page.EvaluateExpressionAsync<string>("document.body ? document.body.textContent : ''").WaitAsync(cts.Token).ConfigureAwait(false);
+            string text = await page.EvaluateExpressionAsync<string>(
+                "(function () { if (!document.body) return ''; var b = document.body.cloneNode(true); b.querySelectorAll('script, style').forEach(function (e) { e.remove(); }); return b.textContent; })()").WaitAsync(cts.Token).ConfigureAwait(false);
             byte[] png = await page.ScreenshotDataAsync(new ScreenshotOptions { Type = ScreenshotType.Png }).WaitAsync(cts.Token).ConfigureAwait(false);
             lock (blocked) lock (errors) return new PageSnapshot(png, blocked.ToArray(), plots, errors.ToArray(), text);
         }

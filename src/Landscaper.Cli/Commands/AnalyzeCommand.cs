@@ -94,6 +94,7 @@ public static class AnalyzeCommand
             Persistence: new PersistenceSpanReport(minP, maxP, analysis.MinimumDiagram.Pairs.Count, analysis.MaximumDiagram.Pairs.Count),
             ContourTree: contour,
             Pairs: analysis.SaddleMinimumPairs.Select(p => new PairReport(p.Saddle, p.Minimum, p.SaddleValue, p.MinimumValue, p.BasinSize)).ToArray(),
+            Metrics: TopologicalMetric.Evaluate(analysis),
             Seconds: analysis.Timings);
     }
 
@@ -117,6 +118,7 @@ public static class AnalyzeCommand
         o.WriteLine($"  minima {r.Minima}, maxima {r.Maxima}, saddles {r.Saddles}; sublevel merge tree {r.MergeTree.Nodes} nodes, {r.MergeTree.Arcs} arcs");
         o.WriteLine($"  values {r.Values.Min:G6} … {r.Values.Max:G6} (range {r.Values.Range:G6}); persistences {r.Persistence.Min:G6} … {r.Persistence.Max:G6}");
         o.WriteLine($"  SMAD plain {r.Smad.Plain:G6}, normalized {r.Smad.Normalized:G6}, weighted {r.Smad.Weighted:G6}; persistence range {r.PersistenceRange:G6} (package rounding: {r.PersistenceRangePackageRounding:G6})");
+        o.WriteLine($"  metrics: {string.Join(", ", r.Metrics.Select(m => $"{m.Key} {m.Value:G6}"))}");
         if (r.ContourTree is { } ct)
             o.WriteLine($"  contour tree ({r.Connectivity}): {ct.Nodes} nodes, {ct.Arcs} arcs, {ct.Minima} minima, {ct.Maxima} maxima, {ct.Saddles.Count} saddles");
         o.WriteLine($"  {"saddle",8} {"minimum",8} {"saddle f",14} {"minimum f",14} {"gap",12} {"basin",7}");
@@ -145,10 +147,11 @@ public static class AnalyzeCommand
 /// <param name="ContourTree">Node/arc counts and saddles of the contour tree; null with axis connectivity on ≥ 2 axes
 /// (the axis graph is not a triangulation, so its Reeb graph is not a tree).</param>
 /// <param name="Pairs">SMAD pairs, flat C-order indices.</param>
+/// <param name="Metrics">Every metric of <c>TopologicalMetric.Standard</c> by name (e.g. <c>basin_entropy</c>).</param>
 /// <param name="Seconds">Timings.</param>
 public sealed record AnalyzeReport(int Dims, int[] Shape, int Points, string Connectivity, int Minima, int Maxima, int Saddles,
     MergeTreeCounts MergeTree, SmadValues Smad, double PersistenceRange, double PersistenceRangePackageRounding, ValueRangeReport Values,
-    PersistenceSpanReport Persistence, ContourTreeReport? ContourTree, PairReport[] Pairs, TopologyTimings Seconds);
+    PersistenceSpanReport Persistence, ContourTreeReport? ContourTree, PairReport[] Pairs, IReadOnlyDictionary<string, double> Metrics, TopologyTimings Seconds);
 
 /// <summary>Value range in the <c>analyze</c> report.</summary>
 /// <param name="Min">Smallest value.</param>

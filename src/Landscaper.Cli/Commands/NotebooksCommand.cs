@@ -1,4 +1,5 @@
 using Landscaper;
+using Landscaper.Cli.Options;
 using Landscaper.Cli.Output;
 using System.CommandLine;
 using System.Globalization;
@@ -28,8 +29,7 @@ public static class NotebooksCommand
         {
             Description = "Folder for the executed notebooks; figures go to its figures/ sub-folder (default artifacts/notebooks/quick or …/full).",
         };
-        var quick = new Option<bool>("--quick") { Description = "Quick mode, the default (LANDSCAPER_NOTEBOOK_MODE=quick: small grids, few epochs, minutes)." };
-        var full = new Option<bool>("--full") { Description = "Full mode: the analyses as published (hours for some notebooks)." };
+        var mode = new ModeOptions();
         var figures = new Option<string?>("--figures")
         {
             Description = "Figure formats the notebooks write (comma-separated: html, png, svg; default html in quick mode, html,png in full mode). PNG/SVG use the system Chromium.",
@@ -38,30 +38,22 @@ public static class NotebooksCommand
         var run = new Command("run", "Execute notebooks in-process with a C# kernel; write executed copies and figures; print a status table.");
         run.Arguments.Add(paths);
         run.Options.Add(output);
-        run.Options.Add(quick);
-        run.Options.Add(full);
+        mode.AddTo(run);
         run.Options.Add(figures);
         run.SetAction(async (result, ct) =>
         {
             IReadOnlyList<string> notebooks;
             try { notebooks = Resolve(result.GetValue(paths) ?? [], Environment.CurrentDirectory); }
             catch (FileNotFoundException ex) { return CliErrors.Report(result, new CliException(ex.Message, inner: ex)); }
-            if (result.GetValue(quick) && result.GetValue(full)) return CliErrors.Report(result, new CliException("Give --quick or --full, not both."));
-            bool isQuick = !result.GetValue(full);
+            bool isQuick;
+            try { isQuick = mode.IsQuick(result); }
+            catch (CliException ex) { return CliErrors.Report(result, ex); }
             string outDir = Path.GetFullPath(result.GetValue(output) ?? DefaultOutput(isQuick));
             var parameters = new Dictionary<string, string> { [Figures.FormatsVariable] = result.GetValue(figures) ?? (isQuick ? "html" : "html,png") };
             var runner = new NotebookRunner(new NotebookRunOptions { OutputDirectory = outDir, Quick = isQuick, Parameters = parameters });
             var err = result.Err();
             var progress = new SynchronousProgress<string>(line => err.WriteLine(line));
-            var results = new List<NotebookRunResult>();
-            foreach (var nb in notebooks)
-            {
-                try { results.Add(await runner.RunAsync(nb, progress, ct)); }
-                catch (NotebookFormatException ex)
-                {
-                    results.Add(new NotebookRunResult(nb, null, NotebookStatus.Failed, TimeSpan.Zero, [], null, ex.Message));
-                }
-            }
+            var results = await runner.RunAllAsync(notebooks, progress, ct);
             bool ok = results.All(r => r.Succeeded);
             if (result.WantsJson()) result.WriteJson(Report(ok, outDir, results));
             else WriteTable(result.Out(), outDir, results);
@@ -101,13 +93,13 @@ public static class NotebooksCommand
         return list;
     }
 
-    private static NotebooksRunReport Report(bool ok, string outDir, IReadOnlyList<NotebookRunResult> results) => new(
+    internal static NotebooksRunReport Report(bool ok, string outDir, IReadOnlyList<NotebookRunResult> results) => new(
         ok, outDir, Path.Combine(outDir, "figures"),
         results.Select(r => new NotebookReport(
             r.NotebookPath, r.OutputPath, r.Status.ToString().ToLowerInvariant(), Math.Round(r.Duration.TotalSeconds, 3), r.FailedCell, r.Error,
             r.Cells.Select(c => new CellReport(c.Cell, Math.Round(c.Duration.TotalSeconds, 3), c.Succeeded)).ToArray())).ToArray());
 
-    private static void WriteTable(TextWriter writer, string outDir, IReadOnlyList<NotebookRunResult> results)
+    internal static void WriteTable(TextWriter writer, string outDir, IReadOnlyList<NotebookRunResult> results, string? figuresDir = null)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -133,7 +125,7 @@ public static class NotebooksCommand
         }
         console.Write(table);
         console.WriteLine($"executed notebooks: {outDir}");
-        console.WriteLine($"figures:            {Path.Combine(outDir, "figures")}");
+        console.WriteLine($"figures:            {figuresDir ?? Path.Combine(outDir, "figures")}");
     }
 
     private static string FirstLine(string s)

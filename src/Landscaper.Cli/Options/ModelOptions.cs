@@ -190,12 +190,8 @@ public sealed class ModelOptions
     /// message, and not as a native error inside the Hessian or the sampler.</summary>
     private static void CheckFits(nn.Module<Tensor, Tensor> model, IReadOnlyList<Batch> batches, ModelSpec spec)
     {
-        using var scope = NewDisposeScope();
-        using var _ = no_grad();
-        var b = batches[0];
-        var probe = new Batch(b.Input.narrow(0, 0, Math.Min(2, b.Size)), b.Target.narrow(0, 0, Math.Min(2, b.Size)));
-        try { BatchLoss.Compute(model, probe); }
-        catch (Exception ex) when (ex is ArgumentException or System.Runtime.InteropServices.ExternalException)
+        try { BatchLoss.Probe(model, batches); }
+        catch (ArgumentException ex)
         {
             throw new CliException($"--data '{System.IO.Path.GetFileName(spec.Data)}' does not fit {spec.Reference}: {CliErrors.Message(ex)}", inner: ex);
         }

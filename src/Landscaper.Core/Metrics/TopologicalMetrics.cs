@@ -103,12 +103,24 @@ public static class TopologicalMetric
         return new DelegateMetric(name, compute);
     }
 
-    /// <summary>The built-in metrics: three SMAD variants, persistence range, total persistence of minima and maxima.</summary>
+    /// <summary>The built-in metrics that every analysis reports (<c>landscaper analyze</c>'s <c>metrics</c>, the columns
+    /// of <c>LossLandscapeResult.Summary()</c>): three SMAD variants, persistence range, total persistence of minima and
+    /// maxima, basin entropy (unfiltered and with the 5 % persistence filter).</summary>
     public static IReadOnlyList<ITopologicalMetric> Standard { get; } =
     [
         new SmadMetric(SmadVariant.Plain), new SmadMetric(SmadVariant.Normalized), new SmadMetric(SmadVariant.Weighted),
         new PersistenceRangeMetric(), new TotalPersistence(Filtration.Sublevel), new TotalPersistence(Filtration.Superlevel),
+        new BasinEntropy(), new BasinEntropy(0.05),
     ];
+
+    /// <summary>Every metric of <paramref name="metrics"/> (default <see cref="Standard"/>) on one analysis, by name, in order.</summary>
+    public static IReadOnlyDictionary<string, double> Evaluate(TopologyAnalysis analysis, IEnumerable<ITopologicalMetric>? metrics = null)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        var values = new Dictionary<string, double>();
+        foreach (var m in metrics ?? Standard) values[m.Name] = m.Compute(analysis);
+        return values;
+    }
 
     private sealed record DelegateMetric(string Name, Func<TopologyAnalysis, double> Function) : ITopologicalMetric
     {

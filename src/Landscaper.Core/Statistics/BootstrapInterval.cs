@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Landscaper.Statistics;
 
-/// <summary>A statistic with a bootstrap percentile interval (immutable; from <see cref="RankCorrelation"/>).</summary>
+/// <summary>A statistic with a bootstrap percentile interval (immutable; from <see cref="SpearmanBootstrap"/>).</summary>
 /// <param name="Estimate">The statistic on the original sample (NaN when undefined, e.g. a constant series).</param>
 /// <param name="Lower">Lower end: the (1 − level)/2 quantile of the bootstrap replicates (NaN when the interval is undefined:
 /// fewer than half of the resamples, or fewer than two, give a defined statistic).</param>

@@ -1,168 +1,78 @@
-using MathNet.Numerics;
-using MathNet.Numerics.Statistics;
+using System.Globalization;
 
 namespace Landscaper.Statistics;
 
 /// <summary>
-/// Rank correlations with bootstrap intervals, for populations of trained models (one value per model): Spearman's ρ and the
-/// partial Spearman correlation of x and y given z. MathNet.Numerics supplies ranks, Pearson correlation, least-squares lines
-/// and quantiles; this class adds the resampling and the conventions below.
+/// Spearman's rank correlation of paired values (<see cref="ExperimentStatistics.Spearman"/>, average ranks for ties)
+/// with a seeded percentile-bootstrap interval over the pairs (<see cref="Bootstrap.Interval"/>), and the sentence that
+/// states what it shows — so that a notebook's finding is generated from the numbers, never written by hand.
 /// </summary>
-/// <remarks>
-/// <para><b>Ranks</b> are average ranks (ties share the mean of the ranks they span), recomputed inside every bootstrap resample
-/// (a resample repeats models, which creates ties).</para>
-/// <para><b>Partial Spearman</b> ρ(x, y | z): rank x, y and z; regress rank(x) on rank(z) and rank(y) on rank(z) by ordinary
-/// least squares with an intercept; the Pearson correlation of the two residual series. It equals
-/// (ρ_xy − ρ_xz ρ_yz) / √((1 − ρ_xz²)(1 − ρ_yz²)) with the three Spearman coefficients. It asks whether x and y are
-/// associated beyond what z explains in both.</para>
-/// <para><b>Bootstrap</b>: B resamples of n indices drawn uniformly with replacement from one <see cref="Random"/> seeded with
-/// the given seed (resample b uses draws b·n … b·n + n − 1 of that stream); the statistic is recomputed on each resample;
-/// resamples where it is undefined (NaN) are dropped; the interval is the percentile interval: quantiles (1 − level)/2 and
-/// (1 + level)/2 of the defined replicates, quantile definition R-7 (linear interpolation between order statistics, NumPy's
-/// default). When fewer than half of the resamples give a defined statistic (tiny samples, many ties) the interval is
-/// undefined (NaN bounds): the remaining replicates would not be a bootstrap of the statistic. The same inputs and seed give
-/// the same interval.</para>
-/// </remarks>
-public static class RankCorrelation
+/// <param name="Count">Number of pairs.</param>
+/// <param name="Rho">Spearman's ρ in [−1, 1]; NaN when either series is constant.</param>
+/// <param name="Lower">Lower end of the bootstrap percentile interval of ρ (NaN when undefined).</param>
+/// <param name="Upper">Upper end of the interval (NaN when undefined).</param>
+/// <param name="Level">Confidence level of the interval (e.g. 0.95).</param>
+public sealed record RankCorrelation(int Count, double Rho, double Lower, double Upper, double Level)
 {
-    /// <summary>Default number of bootstrap resamples.</summary>
-    public const int DefaultResamples = 2000;
+    /// <summary>Positive / negative when the interval excludes 0, none when it contains 0, undefined when ρ or the
+    /// interval is NaN.</summary>
+    public Association Association =>
+        double.IsNaN(Rho) || double.IsNaN(Lower) || double.IsNaN(Upper) ? Association.Undefined
+        : Lower > 0 ? Association.Positive
+        : Upper < 0 ? Association.Negative
+        : Association.None;
 
-    /// <summary>Spearman's ρ of x and y with a bootstrap percentile interval (resampling pairs).</summary>
-    /// <param name="x">First series (finite).</param>
-    /// <param name="y">Second series (finite, same length, at least 3 values).</param>
-    /// <param name="resamples">Bootstrap resamples (≥ 1).</param>
-    /// <param name="seed">Seed of the resampling.</param>
-    /// <param name="level">Coverage in (0, 1), e.g. 0.95.</param>
-    /// <exception cref="ArgumentException">Different lengths, fewer than 3 values, or a non-finite value.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="resamples"/> &lt; 1 or <paramref name="level"/> outside (0, 1).</exception>
-    public static BootstrapInterval SpearmanInterval(IReadOnlyList<double> x, IReadOnlyList<double> y, int resamples = DefaultResamples,
-        int seed = 0, double level = 0.95)
-    {
-        Require(x, nameof(x));
-        Require(y, nameof(y));
-        if (x.Count != y.Count) throw new ArgumentException($"x has {x.Count} values and y has {y.Count}.", nameof(y));
-        return Bootstrap(x.Count, idx => Spearman(Pick(x, idx), Pick(y, idx)), resamples, seed, level);
-    }
+    /// <summary>"weak" (|ρ| &lt; 0.3), "moderate" (&lt; 0.6) or "strong" (≥ 0.6), from the point estimate; "undefined" for NaN.</summary>
+    public string Strength => double.IsNaN(Rho) ? "undefined" : Math.Abs(Rho) < 0.3 ? "weak" : Math.Abs(Rho) < 0.6 ? "moderate" : "strong";
 
-    /// <summary>The partial Spearman correlation ρ(x, y | z) (see the remarks of <see cref="RankCorrelation"/>); NaN when a
-    /// residual series is constant (x or y is a monotone function of z, or constant).</summary>
-    /// <exception cref="ArgumentException">Different lengths, fewer than 3 values, or a non-finite value.</exception>
-    public static double PartialSpearman(IReadOnlyList<double> x, IReadOnlyList<double> y, IReadOnlyList<double> z)
+    /// <summary>ρ and the pairs of <paramref name="x"/> and <paramref name="y"/>, with the bootstrap interval of ρ.</summary>
+    /// <param name="x">First quantity, one value per unit.</param>
+    /// <param name="y">Second quantity, same units and order.</param>
+    /// <param name="seed">Seed of the bootstrap resampling.</param>
+    /// <param name="resamples">Bootstrap resamples (≥ 100).</param>
+    /// <param name="level">Confidence level in (0, 1).</param>
+    /// <exception cref="ArgumentException">Different lengths, fewer than two pairs, non-finite values, or bad settings.</exception>
+    public static RankCorrelation Of(IReadOnlyList<double> x, IReadOnlyList<double> y, int seed = 0, int resamples = 10_000, double level = 0.95)
     {
-        Require(x, nameof(x));
-        Require(y, nameof(y));
-        Require(z, nameof(z));
-        if (x.Count != y.Count || x.Count != z.Count)
-            throw new ArgumentException($"x, y and z have {x.Count}, {y.Count} and {z.Count} values; they must match.", nameof(z));
-        return Partial(x.ToArray(), y.ToArray(), z.ToArray());
-    }
-
-    /// <summary>ρ(x, y | z) with a bootstrap percentile interval (resampling triples).</summary>
-    /// <exception cref="ArgumentException">Different lengths, fewer than 3 values, or a non-finite value.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="resamples"/> &lt; 1 or <paramref name="level"/> outside (0, 1).</exception>
-    public static BootstrapInterval PartialSpearmanInterval(IReadOnlyList<double> x, IReadOnlyList<double> y, IReadOnlyList<double> z,
-        int resamples = DefaultResamples, int seed = 0, double level = 0.95)
-    {
-        PartialSpearman(x, y, z); // validates
-        return Bootstrap(x.Count, idx => Partial(Pick(x, idx), Pick(y, idx), Pick(z, idx)), resamples, seed, level);
-    }
-
-    /// <summary>The R-7 quantile of <paramref name="values"/> at probability <paramref name="p"/>: with the values sorted
-    /// ascending as v₀ … v_{n−1}, h = (n − 1)·p, the result is v_⌊h⌋ + (h − ⌊h⌋)(v_⌊h⌋+1 − v_⌊h⌋).</summary>
-    /// <exception cref="ArgumentException">No values, or a non-finite value.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> outside [0, 1].</exception>
-    public static double Quantile(IReadOnlyList<double> values, double p)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        if (values.Count == 0) throw new ArgumentException("At least one value is needed.", nameof(values));
-        if (!(p >= 0 && p <= 1)) throw new ArgumentOutOfRangeException(nameof(p), p, "Must be in [0, 1].");
-        var sorted = values.ToArray();
-        foreach (double v in sorted)
-            if (!double.IsFinite(v)) throw new ArgumentException("Every value must be finite.", nameof(values));
-        Array.Sort(sorted);
-        return SortedArrayStatistics.QuantileCustom(sorted, p, QuantileDefinition.R7);
-    }
-
-    private static BootstrapInterval Bootstrap(int n, Func<int[], double> statistic, int resamples, int seed, double level)
-    {
-        if (resamples < 1) throw new ArgumentOutOfRangeException(nameof(resamples), resamples, "Must be ≥ 1.");
-        if (!(level > 0 && level < 1)) throw new ArgumentOutOfRangeException(nameof(level), level, "Must be in (0, 1).");
-        double estimate = statistic(Enumerable.Range(0, n).ToArray());
-        var rng = new Random(seed);
-        var replicates = new List<double>(resamples);
-        var idx = new int[n];
-        for (int b = 0; b < resamples; b++)
+        if (resamples < 100) throw new ArgumentOutOfRangeException(nameof(resamples), resamples, "At least 100 bootstrap resamples.");
+        if (!(level > 0 && level < 1)) throw new ArgumentOutOfRangeException(nameof(level), level, "The level must be in (0, 1).");
+        double rho = ExperimentStatistics.Spearman(x, y);   // checks lengths, count and finiteness
+        if (double.IsNaN(rho)) return new RankCorrelation(x.Count, rho, double.NaN, double.NaN, level);
+        var xs = new double[x.Count];
+        var ys = new double[y.Count];
+        var (lower, upper) = Bootstrap.Interval(x.Count, idx =>
         {
-            for (int i = 0; i < n; i++) idx[i] = rng.Next(n);
-            double v = statistic(idx);
-            if (double.IsFinite(v)) replicates.Add(v);
-        }
-        double lo = double.NaN, hi = double.NaN;
-        if (replicates.Count >= 2 && 2 * replicates.Count >= resamples)
+            for (int i = 0; i < idx.Length; i++) { xs[i] = x[idx[i]]; ys[i] = y[idx[i]]; }
+            return ExperimentStatistics.Spearman(xs, ys);
+        }, seed, resamples, level);
+        return new RankCorrelation(x.Count, rho, lower, upper, level);
+    }
+
+    /// <summary>e.g. "ρ = 0.62 [0.41, 0.78] (95 % bootstrap interval, 48 pairs)".</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"ρ = {Rho:F2} [{Lower:F2}, {Upper:F2}] ({Level * 100:G3} % bootstrap interval, {Count} pairs)");
+
+    /// <summary>The finding as a sentence, e.g. "Spearman ρ = 0.62 [0.41, 0.78] over 48 landscapes: the interval excludes 0 —
+    /// SMAD and basin entropy rank them in the same order (moderate positive association)." or "… the interval includes 0:
+    /// no evidence of association between SMAD and basin entropy."</summary>
+    /// <param name="xName">Name of the first quantity.</param>
+    /// <param name="yName">Name of the second quantity.</param>
+    /// <param name="units">What the pairs are, plural (e.g. "landscapes").</param>
+    public string Describe(string xName, string yName, string units = "pairs")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(xName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(yName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(units);
+        if (double.IsNaN(Rho))
+            return string.Create(CultureInfo.InvariantCulture, $"Spearman ρ is undefined over {Count} {units}: {xName} or {yName} is constant on them.");
+        string head = string.Create(CultureInfo.InvariantCulture,
+            $"Spearman ρ = {Rho:F2} [{Lower:F2}, {Upper:F2}] ({Level * 100:G3} % bootstrap interval) over {Count} {units}");
+        return Association switch
         {
-            lo = Quantile(replicates, (1 - level) / 2);
-            hi = Quantile(replicates, (1 + level) / 2);
-        }
-        return new BootstrapInterval(estimate, lo, hi, level, resamples, replicates.Count, n, seed);
-    }
-
-    private static double[] Pick(IReadOnlyList<double> values, int[] idx)
-    {
-        var r = new double[idx.Length];
-        for (int i = 0; i < idx.Length; i++) r[i] = values[idx[i]];
-        return r;
-    }
-
-    private static double Spearman(double[] x, double[] y)
-    {
-        var rx = x.Ranks(RankDefinition.Average);
-        var ry = y.Ranks(RankDefinition.Average);
-        return PearsonOrNaN(rx, ry);
-    }
-
-    private static double Partial(double[] x, double[] y, double[] z)
-    {
-        var rx = x.Ranks(RankDefinition.Average);
-        var ry = y.Ranks(RankDefinition.Average);
-        var rz = z.Ranks(RankDefinition.Average);
-        return PearsonOrNaN(Residuals(rx, rz), Residuals(ry, rz));
-    }
-
-    /// <summary>Residuals of the least-squares line of <paramref name="v"/> on <paramref name="on"/> (centred values when
-    /// <paramref name="on"/> is constant).</summary>
-    private static double[] Residuals(double[] v, double[] on)
-    {
-        var r = new double[v.Length];
-        if (IsConstant(on))
-        {
-            double mean = v.Average();
-            for (int i = 0; i < v.Length; i++) r[i] = v[i] - mean;
-            return r;
-        }
-        var (intercept, slope) = Fit.Line(on, v);
-        for (int i = 0; i < v.Length; i++) r[i] = v[i] - (intercept + slope * on[i]);
-        return r;
-    }
-
-    private static double PearsonOrNaN(double[] a, double[] b)
-    {
-        // Residuals that are zero up to rounding count as constant.
-        if (Spread(a) <= 1e-12 * (1 + MaxAbs(a)) * a.Length || Spread(b) <= 1e-12 * (1 + MaxAbs(b)) * b.Length) return double.NaN;
-        return Math.Clamp(Correlation.Pearson(a, b), -1, 1);
-    }
-
-    private static double Spread(double[] v) => v.Max() - v.Min();
-
-    private static double MaxAbs(double[] v) => v.Max(Math.Abs);
-
-    private static bool IsConstant(double[] v) => v.All(t => t.Equals(v[0]));
-
-    private static void Require(IReadOnlyList<double> values, string paramName)
-    {
-        ArgumentNullException.ThrowIfNull(values, paramName);
-        if (values.Count < 3) throw new ArgumentException($"At least 3 values are needed; got {values.Count}.", paramName);
-        for (int i = 0; i < values.Count; i++)
-            if (!double.IsFinite(values[i])) throw new ArgumentException($"Value {i} is {values[i]}; all values must be finite.", paramName);
+            Association.Positive => $"{head}: the interval excludes 0 — {xName} and {yName} tend to rank them in the same order ({Strength} positive association).",
+            Association.Negative => $"{head}: the interval excludes 0 — {xName} and {yName} tend to rank them in opposite orders ({Strength} negative association).",
+            Association.None => $"{head}: the interval includes 0 — no evidence of association between {xName} and {yName}.",
+            _ => $"{head}: the bootstrap interval is undefined (too many resamples with a constant series) — no conclusion.",
+        };
     }
 }

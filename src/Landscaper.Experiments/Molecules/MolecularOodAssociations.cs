@@ -4,7 +4,7 @@ using Landscaper.Statistics;
 namespace Landscaper.Molecules;
 
 /// <summary>Rank associations of every landscape metric (and of ID RMSE, for reference) with OOD RMSE, per label × split
-/// population, pooled over architectures and per architecture (<see cref="RankCorrelation"/>: Spearman ρ and the partial ρ given ID
+/// population, pooled over architectures and per architecture (<see cref="SpearmanBootstrap"/>: Spearman ρ and the partial ρ given ID
 /// RMSE, each with a seeded bootstrap 95 % percentile interval over models).</summary>
 public static class MolecularOodAssociations
 {
@@ -17,7 +17,7 @@ public static class MolecularOodAssociations
     /// <param name="seed">Bootstrap seed (the same for every metric of a population, so their intervals use the same resamples).</param>
     /// <returns>Label, split, subset (all, gin, schnet), then <c>idRmse</c> followed by <see cref="MolecularOodResult.Metrics"/>.
     /// Metrics with a non-finite value in the population are left out.</returns>
-    public static IReadOnlyList<OodAssociation> Compute(MolecularOodResult result, int resamples = RankCorrelation.DefaultResamples, int seed = 0)
+    public static IReadOnlyList<OodAssociation> Compute(MolecularOodResult result, int resamples = SpearmanBootstrap.DefaultResamples, int seed = 0)
     {
         ArgumentNullException.ThrowIfNull(result);
         var list = new List<OodAssociation>();
@@ -32,14 +32,14 @@ public static class MolecularOodAssociations
                     if (rows.Count < MinimumModels) continue;
                     var ood = rows.Select(r => r.OodRmse).ToArray();
                     var id = rows.Select(r => r.IdRmse).ToArray();
-                    list.Add(new OodAssociation(label, split, subset, "idRmse", "ID RMSE", RankCorrelation.SpearmanInterval(id, ood, resamples, seed), null));
+                    list.Add(new OodAssociation(label, split, subset, "idRmse", "ID RMSE", SpearmanBootstrap.SpearmanInterval(id, ood, resamples, seed), null));
                     foreach (var m in metrics)
                     {
                         var x = rows.Select(m.Value).ToArray();
                         if (x.Any(v => !double.IsFinite(v))) continue;
                         list.Add(new OodAssociation(label, split, subset, m.Name, m.Description,
-                            RankCorrelation.SpearmanInterval(x, ood, resamples, seed),
-                            RankCorrelation.PartialSpearmanInterval(x, ood, id, resamples, seed)));
+                            SpearmanBootstrap.SpearmanInterval(x, ood, resamples, seed),
+                            SpearmanBootstrap.PartialSpearmanInterval(x, ood, id, resamples, seed)));
                     }
                 }
             }

@@ -54,7 +54,7 @@ public static class MolecularOodFindings
                     findings.Add(new Finding(
                         F($"{where}: {primary.Description} vs OOD RMSE: Spearman ρ = {a.Spearman}; {says}."),
                         () => Near(ExperimentStatistics.Spearman(x, ood), a.Spearman.Estimate, Rounding)
-                              && Wording(RankCorrelation.SpearmanInterval(x, ood, a.Spearman.Resamples, a.Spearman.Seed), "higher SMAD went with higher OOD error", "higher SMAD went with lower OOD error", "no association detectable with this many models") == says));
+                              && Wording(SpearmanBootstrap.SpearmanInterval(x, ood, a.Spearman.Resamples, a.Spearman.Seed), "higher SMAD went with higher OOD error", "higher SMAD went with lower OOD error", "no association detectable with this many models") == says));
                     var p = a.Partial!;
                     const string Plus = "SMAD carries information about OOD error beyond ID error (higher SMAD, higher OOD error)";
                     const string Minus = "SMAD carries information about OOD error beyond ID error (higher SMAD, lower OOD error)";
@@ -63,7 +63,7 @@ public static class MolecularOodFindings
                     findings.Add(new Finding(
                         F($"{where}: given ID RMSE, partial ρ(SMAD, OOD RMSE) = {p}; {partialSays}."),
                         () => NearOrBothNaN(PartialFromFormula(x, ood, id), p.Estimate)
-                              && Wording(RankCorrelation.PartialSpearmanInterval(x, ood, id, p.Resamples, p.Seed), Plus, Minus, None) == partialSays));
+                              && Wording(SpearmanBootstrap.PartialSpearmanInterval(x, ood, id, p.Resamples, p.Seed), Plus, Minus, None) == partialSays));
                 }
                 var reference = Find(associations, label, split, "all", "idRmse");
                 if (reference is not null)
@@ -126,7 +126,7 @@ public static class MolecularOodFindings
     }
 
     /// <summary>ρ(x, y | z) from the three Spearman coefficients by the closed formula (ρ_xy − ρ_xz ρ_yz)/√((1 − ρ_xz²)(1 − ρ_yz²)):
-    /// an independent route to <see cref="RankCorrelation.PartialSpearman"/>.</summary>
+    /// an independent route to <see cref="SpearmanBootstrap.PartialSpearman"/>.</summary>
     internal static double PartialFromFormula(double[] x, double[] y, double[] z)
     {
         double xy = ExperimentStatistics.Spearman(x, y), xz = ExperimentStatistics.Spearman(x, z), yz = ExperimentStatistics.Spearman(y, z);

@@ -138,8 +138,17 @@ public static class ScaleStudy
     {
         var radii = convention == RadiusConvention.Relative ? options.Radii : options.Radii.Select(r => r * referenceNorm).ToArray();
         var sw = Stopwatch.StartNew();
-        var points = ScaleProfile.Compute(set, analysis, new ScaleProfileOptions(radii, convention, 2, options.ProfileSteps), null, context.Cancel);
+        bool save = options.LandscapeFolder is not null && convention == RadiusConvention.Relative && setting == "profile";
+        var points = ScaleProfile.Compute(set, analysis, new ScaleProfileOptions(radii, convention, 2, options.ProfileSteps) { KeepLandscapes = save }, null, context.Cancel);
         string dtype = set.Selection.DType == ScalarType.Float64 ? "float64" : "float32";
+        if (save)
+            foreach (var p in points)
+            {
+                string name = string.Create(CultureInfo.InvariantCulture,
+                    $"02-{context.Model}-s{context.Seed}-step{context.State.Step}-{DirectionFactory.Name(kind)}-r{p.Radius:G3}");
+                var landscape = p.Landscape!.WithMetadata(p.Landscape.Metadata with { Name = name });
+                Landscaper.IO.Npz.WriteLandscape(Path.Combine(options.LandscapeFolder!, name + ".npz"), landscape);
+            }
         context.Progress?.Report($"{context.Tag} step {context.State.Step}: {setting} {DirectionFactory.Name(kind)} {Lower(convention)} {dtype}: minima [{string.Join(" ", points.Select(p => p.Minima))}] ({sw.Elapsed.TotalSeconds:F1} s)");
         for (int i = 0; i < points.Count; i++)
         {

@@ -28,6 +28,10 @@ public sealed record ScaleStudyOptions(int Epochs, int Checkpoints, int Analysis
     /// <summary>The largest landscape dimension of the study (top-4 directions).</summary>
     public const int MaxDimensions = 4;
 
+    /// <summary>When set, every relative-convention 2-D profile landscape is also saved there as
+    /// <c>02-MODEL-sSEED-stepSTEP-DIRECTIONS-rRADIUS.npz</c> (for metric prototyping, notebook 06); null = not saved.</summary>
+    public string? LandscapeFolder { get; init; }
+
     /// <summary>Quick preset (≈ 1 min for two small models × two seeds): 1 epoch, 2 checkpoints, 4 radii, 9² profiles,
     /// 9² / 5³ / 5⁴ dimension grids, 64 samples.</summary>
     public static ScaleStudyOptions Quick { get; } = new(1, 2, 64, ScalarType.Float32, [0.01, 0.1, 0.5, 1.0], 9, 0.2, [9, 5, 5],

@@ -44,4 +44,43 @@ public static class BatchLoss
             throw new ArgumentException($"Mean squared error needs predictions of the target's shape [{string.Join(", ", target.shape)}]; the model gave [{string.Join(", ", output.shape)}].");
         return nn.functional.mse_loss(output, target.to_type(output.dtype));
     }
+
+    /// <summary>Runs <paramref name="model"/> once on the first batch, without gradients, so that data that does not fit the
+    /// model fails here with a clear message rather than as a native error (or NaNs) deep inside the Hessian or a sampler.
+    /// Checks the input dtype against the parameters', the output against the targets (shape; class labels in
+    /// [0, classes)), and that the loss is finite.</summary>
+    /// <returns>The loss on the first batch.</returns>
+    /// <exception cref="ArgumentException">What does not fit, and what was expected.</exception>
+    public static double Probe(nn.Module<Tensor, Tensor> model, IReadOnlyList<Batch> batches)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(batches);
+        if (batches.Count == 0) throw new ArgumentException("No batches: give at least one.", nameof(batches));
+        var parameter = model.parameters().FirstOrDefault()
+            ?? throw new ArgumentException($"{model.GetType().Name} has no parameters: there is no parameter space to analyse.", nameof(model));
+        var batch = batches[0];
+        if (batch.Input.is_floating_point() && batch.Input.dtype != parameter.dtype)
+            throw new ArgumentException($"The inputs are {batch.Input.dtype} but the model's parameters are {parameter.dtype}: convert one of them (e.g. inputs.to_type(ScalarType.{parameter.dtype})).", nameof(batches));
+        if (batch.Input.device_type != parameter.device_type)
+            throw new ArgumentException($"The inputs are on {batch.Input.device} but the model is on {parameter.device}: move one of them.", nameof(batches));
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        Tensor output;
+        try { output = model.call(batch.Input); }
+        catch (System.Runtime.InteropServices.ExternalException ex)
+        {
+            throw new ArgumentException($"The model cannot run on the first batch (input [{string.Join(", ", batch.Input.shape)}]): {ex.Message.Split('\n')[0]}", nameof(batches), ex);
+        }
+        if (!batch.Target.is_floating_point() && output.dim() == 2)
+        {
+            long classes = output.shape[1];
+            long low = batch.Target.min().ToInt64(), high = batch.Target.max().ToInt64();
+            if (low < 0 || high >= classes)
+                throw new ArgumentException($"Class labels must lie in [0, {classes}) for a model with {classes} outputs; the first batch has labels in [{low}, {high}].", nameof(batches));
+        }
+        double loss = Of(output, batch.Target).ToDouble();
+        if (!double.IsFinite(loss))
+            throw new ArgumentException($"The loss on the first batch is {loss}: check the inputs for NaN/∞ and the model's initialisation.", nameof(batches));
+        return loss;
+    }
 }

@@ -35,6 +35,20 @@ public class AnalyzeCommandTests
     }
 
     [Fact]
+    public void Json_reports_every_standard_metric_by_name_including_basin_entropy()
+    {
+        var (exit, json) = Landscaper.Tests.Cli.CliTestHost.RunJson("analyze", RepoPaths.TestData("rosenbrock_2d.npz"));
+        Assert.Equal(0, exit);
+        var metrics = json.GetProperty("metrics");
+        var analysis = LandscapeTopology.Analyze(Rosenbrock2d());
+        Assert.Equal(TopologicalMetric.Standard.Count, metrics.EnumerateObject().Count());
+        foreach (var m in TopologicalMetric.Standard)
+            Assert.Equal(m.Compute(analysis), metrics.GetProperty(m.Name).GetDouble(), 12);
+        Assert.Equal(new BasinEntropy().Compute(analysis), metrics.GetProperty("basin_entropy").GetDouble(), 12);
+        Assert.Equal(analysis.Smad.Normalized, metrics.GetProperty("smad_normalized").GetDouble(), 12);
+    }
+
+    [Fact]
     public void Freudenthal_analysis_reports_the_contour_tree_and_the_ends_of_persistence_range()
     {
         var (exit, json) = Landscaper.Tests.Cli.CliTestHost.RunJson("analyze", RepoPaths.TestData("rosenbrock_2d.npz"), "--connectivity", "freudenthal");

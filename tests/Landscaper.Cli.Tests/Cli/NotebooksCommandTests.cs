@@ -41,6 +41,16 @@ public class NotebooksCommandTests
     }
 
     [Fact]
+    public void A_notebook_with_nothing_to_run_exits_non_zero()
+    {
+        string dir = Directory.CreateTempSubdirectory("landscaper-cli-nb-").FullName;
+        File.WriteAllText(Path.Combine(dir, "prose.ipynb"), NotebookFiles.Plain("C#", "# Only prose"));
+        var (exit, stdout, _) = CliTestHost.Run("notebooks", "run", Path.Combine(dir, "prose.ipynb"), "--out", Path.Combine(dir, "out"));
+        Assert.Equal(1, exit);
+        Assert.Contains("FAILED", stdout);
+    }
+
+    [Fact]
     public void Missing_paths_exit_with_1()
     {
         var (exit, _, err) = CliTestHost.Run("notebooks", "run", "/nonexistent/x.ipynb");

@@ -6,37 +6,6 @@ namespace Landscaper.Tests.Topology;
 
 public class BasinAndInvarianceTests
 {
-    /// <summary>Walks the steepest path from every point explicitly (normalised coordinates, total-order ties).</summary>
-    private static int[] WalkToExtremum(RandomFields.Field field, double sign)
-    {
-        var l = field.ToLandscape();
-        int n = field.Values.Length;
-        var result = new int[n];
-        for (int start = 0; start < n; start++)
-        {
-            int p = start;
-            while (true)
-            {
-                double hp = sign * field.Values[p];
-                int best = -1; double bestSlope = 0;
-                foreach (int q in BruteForceMergeTree.Neighbours(field.Shape, p, field.Connectivity))
-                {
-                    double hq = sign * field.Values[q];
-                    if (!(hq < hp || (hq == hp && q < p))) continue;
-                    var xp = l.GridIndex(p); var xq = l.GridIndex(q);
-                    double dist = Math.Sqrt(xp.Zip(xq, (a, b) => a - b).Select((d, k) => d == 0 ? 0 : Math.Pow(d / (double)(field.Shape[k] - 1), 2)).Sum());
-                    double slope = (hp - hq) / dist;
-                    double hb = best < 0 ? 0 : sign * field.Values[best];
-                    if (best < 0 || slope > bestSlope || (slope == bestSlope && (hq < hb || (hq == hb && q < best)))) { best = q; bestSlope = slope; }
-                }
-                if (best < 0) break;
-                p = best;
-            }
-            result[start] = p;
-        }
-        return result;
-    }
-
     [Fact]
     public void Basins_equal_explicit_steepest_walks_and_their_extrema_are_the_merge_tree_leaves()
     {
@@ -49,7 +18,7 @@ public class BasinAndInvarianceTests
                 (Basins.Ascending(l, field.Connectivity), Filtration.Superlevel, -1.0),
             })
             {
-                var walked = WalkToExtremum(field, sign);
+                var walked = BruteForceBasins.WalkToExtremum(field, sign);
                 for (int p = 0; p < walked.Length; p++) Assert.Equal(walked[p], basins.Extrema[basins.Labels[p]]);
                 Assert.Equal(l.Count, basins.Sizes.Sum());
                 var leaves = MergeTree.Build(l, filtration, field.Connectivity).Leaves.Select(n => n.Point);

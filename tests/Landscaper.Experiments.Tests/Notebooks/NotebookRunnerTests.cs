@@ -7,33 +7,8 @@ namespace Landscaper.Tests.Notebooks;
 [Collection(NotebookCollection.Name)]
 public class NotebookRunnerTests
 {
-    public static TheoryData<string> RepositoryNotebooks()
-    {
-        var data = new TheoryData<string>();
-        foreach (var nb in RepoPaths.Notebooks()) data.Add(Path.GetFileName(nb));
-        return data;
-    }
-
-    [Theory]
-    [MemberData(nameof(RepositoryNotebooks))]
-    public async Task Every_repository_notebook_runs_in_quick_mode(string notebook)
-    {
-        string output = Directory.CreateTempSubdirectory("landscaper-nb-").FullName;
-        var runner = new NotebookRunner(new NotebookRunOptions { OutputDirectory = output, Quick = true, CellTimeout = TimeSpan.FromMinutes(10) });
-        var lines = new List<string>();
-        var result = await runner.RunAsync(Path.Combine(RepoPaths.NotebooksFolder, notebook), new Collector(lines));
-
-        Assert.True(result.Succeeded, $"{notebook}: {result.Status} at cell {result.FailedCell}: {result.Error}\n{string.Join("\n", lines)}");
-        Assert.NotEmpty(result.Cells);
-        Assert.All(result.Cells, c => Assert.True(c.Succeeded));
-        Assert.NotNull(result.OutputPath);
-        using var executed = JsonDocument.Parse(File.ReadAllText(result.OutputPath!));
-        var codeCells = executed.RootElement.GetProperty("cells").EnumerateArray()
-            .Where(c => c.GetProperty("cell_type").GetString() == "code").ToArray();
-        Assert.All(codeCells, c => Assert.Equal(JsonValueKind.Number, c.GetProperty("execution_count").ValueKind));
-        Assert.DoesNotContain(codeCells.SelectMany(c => c.GetProperty("outputs").EnumerateArray()),
-            o => o.GetProperty("output_type").GetString() == "error");
-    }
+    // Every repository notebook runs in quick mode in tests/Landscaper.Cli.Tests/Cli/ReproduceCommandTests.cs (one run
+    // that also checks the report); the tests here cover the runner itself.
 
     [Fact]
     public async Task Smoke_notebook_outputs_formatted_values_and_saves_its_figure()
@@ -57,6 +32,46 @@ public class NotebookRunnerTests
             .SelectMany(c => c.TryGetProperty("outputs", out var o) ? o.EnumerateArray() : Enumerable.Empty<JsonElement>())
             .Select(o => o.GetRawText()).Where(t => !t.Contains("plotly.js v", StringComparison.Ordinal)).Sum(t => (long)t.Length);
         Assert.True(rest < 500_000, $"outputs other than the one carrying plotly.js are {rest} characters");
+    }
+
+    [Fact]
+    public async Task A_plain_jupyter_notebook_without_polyglot_metadata_runs_every_code_cell()
+    {
+        string dir = Directory.CreateTempSubdirectory("landscaper-nb-").FullName;
+        string nb = Path.Combine(dir, "plain.ipynb");
+        File.WriteAllText(nb, NotebookFiles.Plain("C#", "# Plain", "var a = 20;", "# more", "Console.WriteLine($\"answer {a + 22}\");", "a * 2"));
+        var result = await new NotebookRunner(new NotebookRunOptions { OutputDirectory = Path.Combine(dir, "out") }).RunAsync(nb);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(3, result.Cells.Count);
+        string executed = File.ReadAllText(result.OutputPath!);
+        Assert.Contains("answer 42", executed);
+        Assert.Contains("40", executed);
+    }
+
+    [Theory]
+    [InlineData("markdown only")]
+    [InlineData("no cells")]
+    public async Task A_notebook_that_executes_nothing_fails(string kind)
+    {
+        string dir = Directory.CreateTempSubdirectory("landscaper-nb-").FullName;
+        string nb = Path.Combine(dir, "empty.ipynb");
+        File.WriteAllText(nb, kind == "no cells" ? NotebookFiles.Plain("C#") : NotebookFiles.Plain("C#", "# Only prose", "# and more prose"));
+        var result = await new NotebookRunner(new NotebookRunOptions { OutputDirectory = Path.Combine(dir, "out") }).RunAsync(nb);
+
+        Assert.Equal(NotebookStatus.Failed, result.Status);
+        Assert.Contains("no C# code cell", result.Error);
+    }
+
+    [Fact]
+    public async Task A_notebook_in_another_language_is_refused_before_anything_runs()
+    {
+        string dir = Directory.CreateTempSubdirectory("landscaper-nb-").FullName;
+        string nb = Path.Combine(dir, "py.ipynb");
+        File.WriteAllText(nb, NotebookFiles.Plain("python", "print('hi')"));
+        var ex = await Assert.ThrowsAsync<NotebookFormatException>(() =>
+            new NotebookRunner(new NotebookRunOptions { OutputDirectory = Path.Combine(dir, "out") }).RunAsync(nb));
+        Assert.Contains("python notebook", ex.Message);
     }
 
     [Fact]
