@@ -9,9 +9,10 @@ namespace Landscaper.Statistics;
 /// and quantiles; this class adds the resampling and the conventions below.
 /// </summary>
 /// <remarks>
-/// <para><see cref="RankCorrelation.Of"/> also gives Spearman's ρ with a bootstrap interval (through <see cref="Bootstrap.Interval"/>:
-/// the same resampling stream, MathNet's default quantile); this class adds the partial correlation and reports the interval with
-/// R-7 quantiles and the count of defined resamples. The molecular OOD experiment (notebook 04, docs/results/04) uses this class.</para>
+/// <para><see cref="RankCorrelation.Of"/> also gives Spearman's ρ with a bootstrap interval; both resample through
+/// <see cref="Statistics.Bootstrap.Replicates"/> (the same stream for the same seed). This class adds the partial correlation and
+/// reports the interval with R-7 quantiles (<see cref="Statistics.Bootstrap.Quantile"/>) and the count of defined resamples. The
+/// molecular OOD experiment (notebook 04, docs/results/04) uses this class.</para>
 /// </remarks>
 /// <remarks>
 /// <para><b>Ranks</b> are average ranks (ties share the mean of the ranks they span), recomputed inside every bootstrap resample
@@ -47,7 +48,7 @@ public static class SpearmanBootstrap
         Require(x, nameof(x));
         Require(y, nameof(y));
         if (x.Count != y.Count) throw new ArgumentException($"x has {x.Count} values and y has {y.Count}.", nameof(y));
-        return Bootstrap(x.Count, idx => Spearman(Pick(x, idx), Pick(y, idx)), resamples, seed, level);
+        return Bootstrap(x.Count, idx => ExperimentStatistics.Spearman(Pick(x, idx), Pick(y, idx)), resamples, seed, level);
     }
 
     /// <summary>The partial Spearman correlation ρ(x, y | z) (see the remarks of <see cref="SpearmanBootstrap"/>); NaN when a
@@ -73,43 +74,18 @@ public static class SpearmanBootstrap
         return Bootstrap(x.Count, idx => Partial(Pick(x, idx), Pick(y, idx), Pick(z, idx)), resamples, seed, level);
     }
 
-    /// <summary>The R-7 quantile of <paramref name="values"/> at probability <paramref name="p"/>: with the values sorted
-    /// ascending as v₀ … v_{n−1}, h = (n − 1)·p, the result is v_⌊h⌋ + (h − ⌊h⌋)(v_⌊h⌋+1 − v_⌊h⌋).</summary>
-    /// <exception cref="ArgumentException">No values, or a non-finite value.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> outside [0, 1].</exception>
-    public static double Quantile(IReadOnlyList<double> values, double p)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        if (values.Count == 0) throw new ArgumentException("At least one value is needed.", nameof(values));
-        if (!(p >= 0 && p <= 1)) throw new ArgumentOutOfRangeException(nameof(p), p, "Must be in [0, 1].");
-        var sorted = values.ToArray();
-        foreach (double v in sorted)
-            if (!double.IsFinite(v)) throw new ArgumentException("Every value must be finite.", nameof(values));
-        Array.Sort(sorted);
-        return SortedArrayStatistics.QuantileCustom(sorted, p, QuantileDefinition.R7);
-    }
-
     private static BootstrapInterval Bootstrap(int n, Func<int[], double> statistic, int resamples, int seed, double level)
     {
-        if (resamples < 1) throw new ArgumentOutOfRangeException(nameof(resamples), resamples, "Must be ≥ 1.");
         if (!(level > 0 && level < 1)) throw new ArgumentOutOfRangeException(nameof(level), level, "Must be in (0, 1).");
         double estimate = statistic(Enumerable.Range(0, n).ToArray());
-        var rng = new Random(seed);
-        var replicates = new List<double>(resamples);
-        var idx = new int[n];
-        for (int b = 0; b < resamples; b++)
-        {
-            for (int i = 0; i < n; i++) idx[i] = rng.Next(n);
-            double v = statistic(idx);
-            if (double.IsFinite(v)) replicates.Add(v);
-        }
+        var replicates = Statistics.Bootstrap.Replicates(n, statistic, seed, resamples);
         double lo = double.NaN, hi = double.NaN;
-        if (replicates.Count >= 2 && 2 * replicates.Count >= resamples)
+        if (replicates.Length >= 2 && 2 * replicates.Length >= resamples)
         {
-            lo = Quantile(replicates, (1 - level) / 2);
-            hi = Quantile(replicates, (1 + level) / 2);
+            lo = Statistics.Bootstrap.Quantile(replicates, (1 - level) / 2, QuantileDefinition.R7);
+            hi = Statistics.Bootstrap.Quantile(replicates, (1 + level) / 2, QuantileDefinition.R7);
         }
-        return new BootstrapInterval(estimate, lo, hi, level, resamples, replicates.Count, n, seed);
+        return new BootstrapInterval(estimate, lo, hi, level, resamples, replicates.Length, n, seed);
     }
 
     private static double[] Pick(IReadOnlyList<double> values, int[] idx)
@@ -117,13 +93,6 @@ public static class SpearmanBootstrap
         var r = new double[idx.Length];
         for (int i = 0; i < idx.Length; i++) r[i] = values[idx[i]];
         return r;
-    }
-
-    private static double Spearman(double[] x, double[] y)
-    {
-        var rx = x.Ranks(RankDefinition.Average);
-        var ry = y.Ranks(RankDefinition.Average);
-        return PearsonOrNaN(rx, ry);
     }
 
     private static double Partial(double[] x, double[] y, double[] z)

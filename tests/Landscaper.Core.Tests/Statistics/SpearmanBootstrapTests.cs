@@ -65,10 +65,10 @@ public class SpearmanBootstrapTests
     [Fact]
     public void Quantile_is_the_R7_definition()
     {
-        Assert.Equal(1.75, SpearmanBootstrap.Quantile([4, 1, 3, 2], 0.25), 12);     // h = 0.75 → 1 + 0.75·(2 − 1)
-        Assert.Equal(29.5, SpearmanBootstrap.Quantile([30, 10, 20], 0.975), 12);   // h = 1.95 → 20 + 0.95·10
-        Assert.Equal(10, SpearmanBootstrap.Quantile([30, 10, 20], 0), 12);
-        Assert.Equal(30, SpearmanBootstrap.Quantile([30, 10, 20], 1), 12);
+        Assert.Equal(1.75, Bootstrap.Quantile([4, 1, 3, 2], 0.25), 12);     // h = 0.75 → 1 + 0.75·(2 − 1)
+        Assert.Equal(29.5, Bootstrap.Quantile([30, 10, 20], 0.975), 12);   // h = 1.95 → 20 + 0.95·10
+        Assert.Equal(10, Bootstrap.Quantile([30, 10, 20], 0), 12);
+        Assert.Equal(30, Bootstrap.Quantile([30, 10, 20], 1), 12);
     }
 
     [Fact]
@@ -150,8 +150,8 @@ public class SpearmanBootstrapTests
         Assert.Throws<ArgumentOutOfRangeException>(() => SpearmanBootstrap.SpearmanInterval([1, 2, 3], [1, 2, 3], resamples: 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => SpearmanBootstrap.SpearmanInterval([1, 2, 3], [1, 2, 3], level: 1));
         Assert.Throws<ArgumentException>(() => SpearmanBootstrap.PartialSpearman([1, 2, 3], [1, 2, 3], [1, 2]));
-        Assert.Throws<ArgumentException>(() => SpearmanBootstrap.Quantile([], 0.5));
-        Assert.Throws<ArgumentOutOfRangeException>(() => SpearmanBootstrap.Quantile([1], 1.5));
+        Assert.Throws<ArgumentException>(() => Bootstrap.Quantile([], 0.5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Bootstrap.Quantile([1], 1.5));
     }
 
     private static double Gaussian(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());

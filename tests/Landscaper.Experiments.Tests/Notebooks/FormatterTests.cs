@@ -56,7 +56,10 @@ public class FormatterTests
         try
         {
             Environment.SetEnvironmentVariable(NotebookMode.EnvironmentVariable, null);
+            Assert.True(NotebookMode.IsQuick);                      // unset: quick, so that Jupyter runs in minutes
+            Environment.SetEnvironmentVariable(NotebookMode.EnvironmentVariable, "Full");
             Assert.False(NotebookMode.IsQuick);
+            Assert.Equal(30, NotebookMode.Choose(3, 30));
             Environment.SetEnvironmentVariable(NotebookMode.EnvironmentVariable, "QUICK");
             Assert.True(NotebookMode.IsQuick);
             Assert.Equal(3, NotebookMode.Choose(3, 30));
