@@ -45,13 +45,16 @@ public sealed record PageSnapshot(byte[] Png, IReadOnlyList<string> BlockedReque
             page.Request += async (_, e) =>
             {
                 string url = e.Request.Url;
-                if (url.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
-                    await e.Request.ContinueAsync().ConfigureAwait(false);
-                else
+                bool local = url.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("data:", StringComparison.OrdinalIgnoreCase);
+                if (!local) lock (blocked) blocked.Add(url);
+                // An event handler must not throw (it would escape on a thread-pool thread): a request the page has given
+                // up on (navigation away, closing) can no longer be continued or aborted, which is fine.
+                try
                 {
-                    lock (blocked) blocked.Add(url);
-                    await e.Request.AbortAsync().ConfigureAwait(false);
+                    if (local) await e.Request.ContinueAsync().ConfigureAwait(false);
+                    else await e.Request.AbortAsync().ConfigureAwait(false);
                 }
+                catch (PuppeteerException) { }
             };
             page.PageError += (_, e) => { lock (errors) errors.Add(e.Message); };
             await page.GoToAsync(new Uri(full).AbsoluteUri, new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load] })
