@@ -8,10 +8,10 @@
 # Needs a running local cluster (bash environment/slurm/start-local.sh) and `landscaper` on the PATH.
 # Prints one table; measure on a quiet machine and write the load average next to the numbers (printed too).
 #
-# Settings: STEPS=11 (points per axis, 4-D), SHARDS=8, WORK=/tmp/landscaper-speedup
+# Settings: STEPS=15 (points per axis, 4-D), SHARDS=8, WORK=/tmp/landscaper-speedup
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-STEPS=${STEPS:-11}
+STEPS=${STEPS:-15}
 SHARDS=${SHARDS:-8}
 WORK=${WORK:-/tmp/landscaper-speedup}
 : "${SLURM_CONF:=${LANDSCAPER_SLURM_DIR:-/tmp/landscaper-slurm}/etc/slurm.conf}"
@@ -24,8 +24,8 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 echo "load average at start: $(load); cores: $(nproc); slurm CPUs: $(sinfo -h -o %c | head -n1)"
 landscaper train --model cnn-digits --epochs 3 --seed 0 --out cnn.npz >/dev/null
-landscaper directions --model cnn-digits --weights cnn.npz --kind hessian --top 4 --threads 1 --out dirs.npz >/dev/null
-common=(--model cnn-digits --weights cnn.npz --directions dirs.npz --dims 4 --steps "$STEPS" --distance 0.05 --threads 1)
+landscaper directions --model cnn-digits --weights cnn.npz --kind hessian --top 4 --threads 1 --out directions.npz >/dev/null
+common=(--model cnn-digits --weights cnn.npz --directions directions.npz --dims 4 --steps "$STEPS" --distance 0.05 --threads 1)
 points=$((STEPS ** 4))
 estimate=$(landscaper sample "${common[@]}" --dry-run --json --out est.npz | python3 -c 'import json,sys; print(json.load(sys.stdin)["estimate"]["estimatedSeconds"])')
 
