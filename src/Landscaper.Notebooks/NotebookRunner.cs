@@ -40,6 +40,8 @@ public sealed partial class NotebookRunner
         typeof(Landscaper.Native.TorchRuntime).Assembly,
         typeof(Landscaper.Visualization.LandscapeCharts).Assembly,
         typeof(Landscaper.Experiments.CheckpointAnalysis).Assembly,
+        typeof(Landscaper.Chemistry.Molecule).Assembly,
+        typeof(Landscaper.Language.Data.SpamAssassinData).Assembly,
         typeof(Plotly.NET.GenericChart).Assembly,
         typeof(Plotly.NET.CSharp.Chart).Assembly,
         typeof(Plotly.NET.Interactive.Formatters).Assembly,

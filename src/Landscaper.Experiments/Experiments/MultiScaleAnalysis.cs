@@ -56,7 +56,7 @@ public static class MultiScaleAnalysis
         foreach (var (dims, steps) in new[] { (2, options.Steps2D), (3, options.Steps3D) })
         {
             if (steps == 0) continue;
-            foreach (double distance in options.Distances)
+            foreach (double distance in options.DistancesFor(dims))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var summary = Sample(directions, batches, dims, steps, distance, options.PersistenceFraction, cancellationToken);

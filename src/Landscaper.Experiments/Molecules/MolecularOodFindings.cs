@@ -1,5 +1,6 @@
 using System.Globalization;
 using Landscaper.Statistics;
+using Landscaper.Experiments;
 
 namespace Landscaper.Molecules;
 

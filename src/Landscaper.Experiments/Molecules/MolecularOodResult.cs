@@ -45,7 +45,7 @@ public sealed record MolecularOodResult(IReadOnlyList<MolecularOodRow> Rows, IRe
             foreach (var (dims, steps) in new[] { (2, Options.Analysis.Steps2D), (3, Options.Analysis.Steps3D) })
             {
                 if (steps == 0) continue;
-                foreach (double d in Options.Analysis.Distances)
+                foreach (double d in Options.Analysis.DistancesFor(dims))
                 {
                     string suffix = string.Create(CultureInfo.InvariantCulture, $"{dims}d_{d:G3}");
                     string words = string.Create(CultureInfo.InvariantCulture, $"{dims}-D landscape, distance {d:G3}");
@@ -72,7 +72,7 @@ public sealed record MolecularOodResult(IReadOnlyList<MolecularOodRow> Rows, IRe
         foreach (var (dims, steps) in new[] { (2, Options.Analysis.Steps2D), (3, Options.Analysis.Steps3D) })
         {
             if (steps == 0) continue;
-            foreach (double d in Options.Analysis.Distances)
+            foreach (double d in Options.Analysis.DistancesFor(dims))
             {
                 string s = string.Create(CultureInfo.InvariantCulture, $"{dims}d_{d:G3}");
                 list.Add(($"smad_{s}", r => r.Landscape(dims, d)?.Smad.Plain ?? double.NaN));

@@ -49,6 +49,12 @@ public sealed class BertClassifier : nn.Module<Tensor, Tensor>
     /// <summary>Number of classes.</summary>
     public int NumClasses { get; }
 
+    /// <summary>The linear head (<c>head.weight</c> [C, H], <c>head.bias</c> [C]).</summary>
+    public Linear Head => _head;
+
+    /// <summary>The dropout before the head (active in training mode only).</summary>
+    public Dropout HeadDropout => _dropout;
+
     /// <summary>Logits [B, C] for a packed batch [B, 2, T] (ids, mask).</summary>
     /// <exception cref="ArgumentException">Not int64 [B, 2, T], or invalid ids (see <see cref="BertEncoder"/>).</exception>
     public override Tensor forward(Tensor packed)

@@ -41,15 +41,42 @@ public sealed class BertEncoder : nn.Module<Tensor, Tensor, Tensor>
     /// <summary>Encodes token ids [B, T] with an attention mask and optional token types (null = all 0).</summary>
     /// <returns>The last hidden state [B, T, H].</returns>
     /// <exception cref="ArgumentException">Wrong rank, dtype or shape, too long, or ids/types out of range.</exception>
-    public Tensor forward(Tensor inputIds, Tensor attentionMask, Tensor? tokenTypeIds)
+    public Tensor forward(Tensor inputIds, Tensor attentionMask, Tensor? tokenTypeIds) =>
+        HiddenState(inputIds, attentionMask, Config.NumLayers, tokenTypeIds);
+
+    /// <summary>The transformer layers, <c>encoder.layer.{i}</c>.</summary>
+    public BertLayerStack Layers => _encoder;
+
+    /// <summary>The hidden state after the embeddings and the first <paramref name="layers"/> transformer layers
+    /// (<see cref="BertConfig.NumLayers"/> gives the last hidden state, 0 the embedding output).</summary>
+    /// <param name="inputIds">Token ids, int64 [B, T].</param>
+    /// <param name="attentionMask">Mask [B, T] of 0/1 (integer or bool).</param>
+    /// <param name="layers">How many layers to apply, 0 … <see cref="BertConfig.NumLayers"/>.</param>
+    /// <param name="tokenTypeIds">Token types, or null for all 0.</param>
+    /// <returns>[B, T, H] in the encoder's dtype.</returns>
+    /// <exception cref="ArgumentException">Invalid inputs (as <see cref="forward(Tensor, Tensor, Tensor?)"/>).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="layers"/> outside 0 … NumLayers.</exception>
+    public Tensor HiddenState(Tensor inputIds, Tensor attentionMask, int layers, Tensor? tokenTypeIds = null)
     {
+        if (layers < 0 || layers > Config.NumLayers)
+            throw new ArgumentOutOfRangeException(nameof(layers), layers, $"Must be in 0 … {Config.NumLayers}.");
         using var scope = NewDisposeScope();
         Validate(inputIds, attentionMask, tokenTypeIds);
         var types = tokenTypeIds ?? zeros_like(inputIds);
         var hidden = _embeddings.call(inputIds, types);
-        var visible = attentionMask.to_type(hidden.dtype).unsqueeze(1).unsqueeze(1); // [B, 1, 1, T]
-        var maskBias = (1.0 - visible) * finfo(hidden.dtype).min;
-        return _encoder.call(hidden, maskBias).MoveToOuterDisposeScope();
+        var maskBias = AttentionBias(attentionMask, hidden.dtype);
+        return _encoder.Forward(hidden, maskBias, 0, layers).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The additive attention bias [B, 1, 1, T]: 0 for tokens, finfo(dtype).min for padding.</summary>
+    /// <param name="attentionMask">Mask [B, T] of 0/1 (any dtype).</param>
+    /// <param name="dtype">Dtype of the hidden states.</param>
+    public static Tensor AttentionBias(Tensor attentionMask, ScalarType dtype)
+    {
+        ArgumentNullException.ThrowIfNull(attentionMask);
+        using var scope = NewDisposeScope();
+        var visible = attentionMask.to_type(dtype).unsqueeze(1).unsqueeze(1); // [B, 1, 1, T]
+        return ((1.0 - visible) * finfo(dtype).min).MoveToOuterDisposeScope();
     }
 
     private void Validate(Tensor ids, Tensor mask, Tensor? types)

@@ -19,12 +19,22 @@ public sealed class BertLayerStack : nn.Module<Tensor, Tensor, Tensor>
     /// <summary>Number of layers.</summary>
     public int Count => _layers.Count;
 
+    /// <summary>Layer <paramref name="index"/> (0-based, registered as <c>layer.{index}</c>).</summary>
+    public BertLayer this[int index] => _layers[index];
+
     /// <summary>Applies every layer in order.</summary>
-    public override Tensor forward(Tensor hidden, Tensor maskBias)
+    public override Tensor forward(Tensor hidden, Tensor maskBias) => Forward(hidden, maskBias, 0, _layers.Count);
+
+    /// <summary>Applies layers <paramref name="start"/> … <paramref name="start"/> + <paramref name="count"/> − 1 in order
+    /// (count 0 returns the input unchanged, as a new handle).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range is not inside 0 … <see cref="Count"/>.</exception>
+    public Tensor Forward(Tensor hidden, Tensor maskBias, int start, int count)
     {
+        if (start < 0 || count < 0 || start + count > _layers.Count)
+            throw new ArgumentOutOfRangeException(nameof(count), $"Layers {start} … {start + count - 1} are not inside 0 … {_layers.Count - 1}.");
         using var scope = NewDisposeScope();
-        var h = hidden;
-        foreach (var layer in _layers) h = layer.call(h, maskBias);
+        var h = hidden.alias();
+        for (int i = start; i < start + count; i++) h = _layers[i].call(h, maskBias);
         return h.MoveToOuterDisposeScope();
     }
 }

@@ -1,4 +1,4 @@
-namespace Landscaper.Molecules;
+namespace Landscaper.Experiments;
 
 /// <summary>A sentence of generated findings and a check that re-derives what it states from the rows by a separate route (so a
 /// notebook can back it with <c>Claim.That(finding.Check(), finding.Sentence)</c>).</summary>
