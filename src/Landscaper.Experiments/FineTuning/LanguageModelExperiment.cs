@@ -98,7 +98,8 @@ public static class LanguageModelExperiment
             $"{string.Join(" + ", prefixes.Select(p => p + "*"))} ({subsetCount:N0} parameters)");
         var trainable = model.named_parameters().Where(p => variant == FineTuningVariant.Full || p.name.StartsWith("head.")).Select(p => p.parameter).ToList();
         double peak = variant == FineTuningVariant.Full ? options.LearningRate : options.HeadLearningRate;
-        int steps = options.CheckpointSteps[^1];
+        var checkpoints = options.CheckpointStepsOf(variant);
+        int steps = checkpoints[^1];
         var schedule = WarmupLinearSchedule.WithWarmupFraction(peak, options.WarmupFraction, steps);
         using var optimizer = optim.AdamW(trainable, peak, weight_decay: options.WeightDecay);
         var rng = new Random(seed);
@@ -113,7 +114,7 @@ public static class LanguageModelExperiment
         {
             for (int step = 0; ; step++)
             {
-                if (step == options.CheckpointSteps[next])
+                if (step == checkpoints[next])
                 {
                     double trainSeconds = segment.Elapsed.TotalSeconds;
                     var row = step == 0 && sharedStart is not null
@@ -125,7 +126,7 @@ public static class LanguageModelExperiment
                     progress?.Report(string.Create(CultureInfo.InvariantCulture,
                         $"[{name}, seed {seed}] step {step}: accuracy ID {row.IdAccuracy:F3}, shifted {row.ShiftedAccuracy:F3}; λmax all {row.AllLambdaMax:G3}, subset {row.Subset.LambdaMax:G3}; trace all {row.AllTrace:G3}; SMAD {Describe(row, options)}; train {row.TrainSeconds:F0} s + analysis {row.AnalysisSeconds:F0} s; {total.Elapsed.TotalMinutes:F1} min so far"));
                     lossSum = 0; lossCount = 0;
-                    if (++next == options.CheckpointSteps.Count) break;
+                    if (++next == checkpoints.Count) break;
                     segment.Restart();
                 }
                 cancellationToken.ThrowIfCancellationRequested();

@@ -28,6 +28,8 @@ namespace Landscaper.FineTuning;
 /// <param name="Analysis">Subset curvature and landscapes: top-k (Lanczos), trace budget, 2-D and 3-D grids in the top eigen-directions of
 /// the subset, distances relative to ‖θ_subset‖ (Python-compatible scaling).</param>
 /// <param name="DataSeed">Seed of the subsets and of the analysis sample.</param>
+/// <param name="HeadOnlyCheckpointSteps">Checkpoints of the head-only variant (same rules, same first and last step as
+/// <paramref name="CheckpointSteps"/>), or null for the same checkpoints as full fine-tuning.</param>
 public sealed record LanguageModelOptions(
     IReadOnlyList<int> Seeds,
     IReadOnlyList<FineTuningVariant> Variants,
@@ -49,8 +51,13 @@ public sealed record LanguageModelOptions(
     int AllLanczosBasis = 16,
     double AllLanczosTolerance = 1e-2,
     int AllTraceBudget = 9,
-    int DataSeed = 0)
+    int DataSeed = 0,
+    IReadOnlyList<int>? HeadOnlyCheckpointSteps = null)
 {
+    /// <summary>The checkpoint steps of <paramref name="variant"/>.</summary>
+    public IReadOnlyList<int> CheckpointStepsOf(FineTuningVariant variant) =>
+        variant == FineTuningVariant.HeadOnly && HeadOnlyCheckpointSteps is { } h ? h : CheckpointSteps;
+
     /// <summary>Quick mode (about a minute on 2 cores; shows the pipeline works, its numbers are not evidence): seed 0, full fine-tuning,
     /// steps 0 and 6 on 96 training e-mails in batches of 8, 32 e-mails per test set, 8 analysis e-mails, subset curvature only, 2-D 7²
     /// and 3-D 5³ grids at distance 0.05.</summary>
@@ -65,10 +72,10 @@ public sealed record LanguageModelOptions(
         AnalysisExamples: 8,
         AllParameterCurvature: false);
 
-    /// <summary>Full mode (about 70 min on 2 cores): seeds 0, 1, 2; both variants; one epoch over all 2,325 training e-mails in batches of
-    /// 16 (146 steps) with checkpoints at steps 0, 5, 15, 45 and 146; 500 seeded e-mails of each test set (ID: 500 of 581, shifted: 500
-    /// of 1,517); 16 analysis e-mails (the first 8 of them for the all-parameter curvature); 2-D 11² grids at distances 0.05, 0.01 and
-    /// 0.2 and a 3-D 7³ grid at 0.05; λ_max over all parameters from at most 8 Lanczos products, the trace from 6 Hutch++ products.</summary>
+    /// <summary>Full mode (about 65 min on 2 cores): seeds 0, 1, 2; one epoch over all 2,325 training e-mails in batches of 16 (146 steps);
+    /// full fine-tuning with checkpoints at steps 0, 5, 15, 45 and 146, head-only at 0, 15 and 146; 300 seeded e-mails of each test set;
+    /// 16 analysis e-mails (the first 8 of them for the all-parameter curvature: λ_max from at most 6 Lanczos products, the trace from
+    /// 6 Hutch++ products); 2-D 11² grids at distances 0.05, 0.01 and 0.2 and a 3-D 7³ grid at 0.05.</summary>
     public static LanguageModelOptions Full { get; } = new(
         Seeds: [0, 1, 2],
         Variants: [FineTuningVariant.Full, FineTuningVariant.HeadOnly],
@@ -76,13 +83,14 @@ public sealed record LanguageModelOptions(
         Analysis: new MultiScaleAnalysisOptions(TopK: 3, Steps2D: 11, Steps3D: 7, Distances: [0.05, 0.01, 0.2], TraceBudget: 12,
             Lanczos: new LanczosOptions(Tolerance: 1e-2), Steps3DDistances: [0.05]),
         BatchSize: 16,
-        EvaluationLimit: 500,
-        AllLanczosBasis: 8,
-        AllTraceBudget: 6);
+        EvaluationLimit: 300,
+        AllLanczosBasis: 6,
+        AllTraceBudget: 6,
+        HeadOnlyCheckpointSteps: [0, 15, 146]);
 
     /// <summary>Short description, e.g. "3 seeds × 2 variants, steps 0, 5, 15, 45, 146, batch 16".</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Seeds.Count} seed(s) × {Variants.Count} variant(s), steps {string.Join(", ", CheckpointSteps)}, batch {BatchSize}, {MaxLength} tokens");
+        $"{Seeds.Count} seed(s) × {Variants.Count} variant(s), steps {string.Join(", ", CheckpointSteps)}{(HeadOnlyCheckpointSteps is { } h && Variants.Contains(FineTuningVariant.HeadOnly) ? $" (head only: {string.Join(", ", h)})" : "")}, batch {BatchSize}, {MaxLength} tokens");
 
     /// <summary>Checks every field; throws naming the first bad one.</summary>
     /// <exception cref="ArgumentException">A field is out of range or inconsistent.</exception>
@@ -94,10 +102,16 @@ public sealed record LanguageModelOptions(
         ArgumentNullException.ThrowIfNull(Analysis, paramName);
         if (Seeds.Count == 0 || Seeds.Distinct().Count() != Seeds.Count) throw new ArgumentException("Seeds: at least one, no repeats.", paramName);
         if (Variants.Count == 0 || Variants.Distinct().Count() != Variants.Count) throw new ArgumentException("Variants: at least one, no repeats.", paramName);
-        if (CheckpointSteps.Count < 2 || CheckpointSteps[0] != 0)
-            throw new ArgumentException("CheckpointSteps: at least two, the first 0 (the pre-trained encoder with a fresh head).", paramName);
-        for (int i = 1; i < CheckpointSteps.Count; i++)
-            if (CheckpointSteps[i] <= CheckpointSteps[i - 1]) throw new ArgumentException("CheckpointSteps must be strictly ascending.", paramName);
+        foreach (var (name, steps) in new[] { ("CheckpointSteps", CheckpointSteps), ("HeadOnlyCheckpointSteps", HeadOnlyCheckpointSteps) })
+        {
+            if (steps is null) continue;
+            if (steps.Count < 2 || steps[0] != 0)
+                throw new ArgumentException($"{name}: at least two, the first 0 (the pre-trained encoder with a fresh head).", paramName);
+            for (int i = 1; i < steps.Count; i++)
+                if (steps[i] <= steps[i - 1]) throw new ArgumentException($"{name} must be strictly ascending.", paramName);
+        }
+        if (HeadOnlyCheckpointSteps is { } head && head[^1] != CheckpointSteps[^1])
+            throw new ArgumentException("HeadOnlyCheckpointSteps must end at the same step as CheckpointSteps (the same run length).", paramName);
         if (BatchSize < 1) throw new ArgumentException("BatchSize must be ≥ 1.", paramName);
         if (MaxLength < 3 || MaxLength > 512) throw new ArgumentException("MaxLength must be in 3 … 512.", paramName);
         foreach (var (name, rate) in new[] { ("LearningRate", LearningRate), ("HeadLearningRate", HeadLearningRate) })

@@ -22,8 +22,11 @@ public sealed record LanguageModelResult(IReadOnlyList<LanguageModelRow> Rows, L
     /// <summary>Seeds in order.</summary>
     public IReadOnlyList<int> Seeds => Rows.Select(r => r.Seed).Distinct().ToArray();
 
-    /// <summary>Checkpoint steps in order.</summary>
+    /// <summary>Checkpoint steps of full fine-tuning (the head-only variant may have fewer; same first and last).</summary>
     public IReadOnlyList<int> Steps => Options.CheckpointSteps;
+
+    /// <summary>Checkpoint steps of <paramref name="variant"/>.</summary>
+    public IReadOnlyList<int> StepsOf(FineTuningVariant variant) => Options.CheckpointStepsOf(variant);
 
     /// <summary>The rows of one variant.</summary>
     public IReadOnlyList<LanguageModelRow> Of(FineTuningVariant variant) => Rows.Where(r => r.Variant == variant).ToArray();
@@ -77,7 +80,7 @@ public sealed record LanguageModelResult(IReadOnlyList<LanguageModelRow> Rows, L
     public IReadOnlyList<(int Step, MeanSd Value)> Curve(FineTuningVariant variant, Func<LanguageModelRow, double> value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return Steps.Select(step => (step, ExperimentStatistics.MeanSd(Of(variant).Where(r => r.Step == step).Select(value).ToArray()))).ToArray();
+        return StepsOf(variant).Select(step => (step, ExperimentStatistics.MeanSd(Of(variant).Where(r => r.Step == step).Select(value).ToArray()))).ToArray();
     }
 
     /// <summary>The table: one row per variant × seed × checkpoint.</summary>
