@@ -197,7 +197,11 @@ public static class LanguageModelExperiment
             var inner = progress is null ? null : new SynchronousProgress<string>(line => progress.Report("  subset: " + line));
             subset = MultiScaleAnalysis.Run(tail, cached, options.Analysis with { Seed = seed }, inner, cancellationToken);
         }
-        finally { Dispose(cached); }
+        finally
+        {
+            Dispose(cached);
+            model.eval();   // the samplers restore the tail's own (training) flag onto the shared top layers; make the whole classifier consistent again
+        }
         long subsetCount = tail.parameters().Sum(p => p.numel());
         sw.Stop();
         return new LanguageModelRow(variant, seed, step, epoch, rate, trainLoss, id.Loss, id.Accuracy, shifted.Loss, shifted.Accuracy,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Deedle;
+using Landscaper.Experiments;
 using Landscaper.Frames;
 using Landscaper.Statistics;
 
@@ -46,17 +47,8 @@ public sealed record LanguageModelResult(IReadOnlyList<LanguageModelRow> Rows, L
     {
         get
         {
-            var list = new List<LanguageModelMetric>();
-            foreach (int dims in new[] { 2, 3 })
-                foreach (double d in Options.Analysis.DistancesFor(dims))
-                {
-                    string suffix = string.Create(CultureInfo.InvariantCulture, $"{dims}d_{d:G3}");
-                    string words = string.Create(CultureInfo.InvariantCulture, $"{dims}-D landscape, distance {d:G3}");
-                    list.Add(new($"smad_{suffix}", $"SMAD (plain), {words}", r => r.Landscape(dims, d)?.Smad.Plain ?? double.NaN));
-                    list.Add(new($"smadNormalized_{suffix}", $"SMAD (normalised), {words}", r => r.Landscape(dims, d)?.Smad.Normalized ?? double.NaN));
-                    list.Add(new($"smadWeighted_{suffix}", $"SMAD (weighted), {words}", r => r.Landscape(dims, d)?.Smad.Weighted ?? double.NaN));
-                    list.Add(new($"minima_{suffix}", $"minima, {words}", r => r.Landscape(dims, d)?.Minima ?? double.NaN));
-                }
+            var list = SmadColumns.For(Options.Analysis, withMinima: true)
+                .Select(c => new LanguageModelMetric(c.Name, c.Description, r => c.Of(r.Subset))).ToList();
             if (Options.AllParameterCurvature)
             {
                 list.Add(new("lambdaMax_all", "λ_max (all parameters)", r => r.AllLambdaMax, true));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Deedle;
+using Landscaper.Experiments;
 using Landscaper.IO;
 
 namespace Landscaper.Molecules;
@@ -41,19 +42,8 @@ public sealed record MolecularOodResult(IReadOnlyList<MolecularOodRow> Rows, IRe
     {
         get
         {
-            var list = new List<OodMetric>();
-            foreach (var (dims, steps) in new[] { (2, Options.Analysis.Steps2D), (3, Options.Analysis.Steps3D) })
-            {
-                if (steps == 0) continue;
-                foreach (double d in Options.Analysis.DistancesFor(dims))
-                {
-                    string suffix = string.Create(CultureInfo.InvariantCulture, $"{dims}d_{d:G3}");
-                    string words = string.Create(CultureInfo.InvariantCulture, $"{dims}-D landscape, distance {d:G3}");
-                    list.Add(new($"smad_{suffix}", $"SMAD (plain), {words}", r => r.Landscape(dims, d)?.Smad.Plain ?? double.NaN));
-                    list.Add(new($"smadNormalized_{suffix}", $"SMAD (normalised), {words}", r => r.Landscape(dims, d)?.Smad.Normalized ?? double.NaN));
-                    list.Add(new($"smadWeighted_{suffix}", $"SMAD (weighted), {words}", r => r.Landscape(dims, d)?.Smad.Weighted ?? double.NaN));
-                }
-            }
+            var list = SmadColumns.For(Options.Analysis)
+                .Select(c => new OodMetric(c.Name, c.Description, r => c.Of(r.Analysis))).ToList();
             list.Add(new("lambdaMax", "λ_max (top Hessian eigenvalue)", r => r.Analysis.LambdaMax));
             list.Add(new("trace", "Hessian trace (Hutch++)", r => r.Analysis.Trace));
             return list;
