@@ -92,7 +92,7 @@ public static class LanguageModelFindings
             var shiftedError = rows.Select(r => r.ShiftedError).ToArray();
             var idError = rows.Select(r => r.IdError).ToArray();
             var candidates = new List<LanguageModelMetric> { result.PrimaryMetric };
-            candidates.AddRange(smads.Where(m => m != result.PrimaryMetric));
+            candidates.AddRange(smads.Where(m => m.Name != result.PrimaryMetric.Name));
             candidates.AddRange(result.Metrics.Where(m => m.IsCurvature));
             candidates.Add(new LanguageModelMetric("idError", "the ID error", r => r.IdError));
             foreach (var metric in candidates)
@@ -114,7 +114,8 @@ public static class LanguageModelFindings
                     var p = SpearmanBootstrap.PartialSpearmanInterval(x, shiftedError, idError);
                     partial = Invariant($"; partial ρ given the ID error {p}");
                 }
-                list.Add(new Finding($"{Cap(name)}, {metric.Description} vs shifted-set error over all checkpoints: {rho.Describe(metric.Description, "the shifted-set error", "checkpoints")}{zeroText}{partial}",
+                string described = rho.Describe(metric.Description, "the shifted-set error", "checkpoints").TrimEnd('.');
+                list.Add(new Finding($"{Cap(name)}, {metric.Description} vs shifted-set error over all checkpoints: {described}{zeroText}{partial}.",
                     () => double.IsNaN(rho.Rho) ? double.IsNaN(ExperimentStatistics.Spearman(x, shiftedError))
                         : Close(ExperimentStatistics.Pearson(ExperimentStatistics.AverageRanks(x), ExperimentStatistics.AverageRanks(shiftedError)), rho.Rho)));
             }

@@ -124,6 +124,10 @@ public class LanguageModelExperimentTests
         var rho = findings.Single(f => f.Sentence.StartsWith("Full fine-tuning, λ_max (all parameters) vs shifted-set error"));
         Assert.Contains("Spearman ρ = -0.94", rho.Sentence);   // ranks by hand: −15.5/√(15.5 · 17.5) (three tied λ_max at step 0)
         Assert.Contains("partial ρ given the ID error", rho.Sentence);
+        Assert.EndsWith("].", rho.Sentence);
+        Assert.DoesNotContain(".;", rho.Sentence);
+        // Every sentence once (the primary metric is not listed twice).
+        Assert.Equal(findings.Count, findings.Select(f => f.Sentence).Distinct().Count());
     }
 
     [Fact]
