@@ -92,10 +92,8 @@ public static class LanguageModelExperiment
         random.manual_seed(seed);
         using var model = new BertClassifier(BertOnnxLoader.LoadMiniLm(), 2, options.Dropout, seed);
         var tail = new BertClassifierTail(model, options.TailLayers);
-        var prefixes = tail.ClassifierParameterPrefixes;
-        long subsetCount = model.named_parameters().Where(p => prefixes.Any(p.name.StartsWith)).Sum(p => p.parameter.numel());
         string subsetDescription = string.Create(CultureInfo.InvariantCulture,
-            $"{string.Join(" + ", prefixes.Select(p => p + "*"))} ({subsetCount:N0} parameters)");
+            $"{string.Join(" + ", tail.ClassifierParameterPrefixes.Select(p => p + "*"))} ({tail.parameters().Sum(p => p.numel()):N0} parameters)");
         var trainable = model.named_parameters().Where(p => variant == FineTuningVariant.Full || p.name.StartsWith("head.")).Select(p => p.parameter).ToList();
         double peak = variant == FineTuningVariant.Full ? options.LearningRate : options.HeadLearningRate;
         var checkpoints = options.CheckpointStepsOf(variant);
@@ -124,7 +122,7 @@ public static class LanguageModelExperiment
                     row = row with { TrainSeconds = step == 0 ? 0 : trainSeconds };
                     rows.Add(row);
                     progress?.Report(string.Create(CultureInfo.InvariantCulture,
-                        $"[{name}, seed {seed}] step {step}: accuracy ID {row.IdAccuracy:F3}, shifted {row.ShiftedAccuracy:F3}; λmax all {row.AllLambdaMax:G3}, subset {row.Subset.LambdaMax:G3}; trace all {row.AllTrace:G3}; SMAD {Describe(row, options)}; train {row.TrainSeconds:F0} s + analysis {row.AnalysisSeconds:F0} s; {total.Elapsed.TotalMinutes:F1} min so far"));
+                        $"[{name}, seed {seed}] step {step}: accuracy ID {row.IdAccuracy:F3}, shifted {row.ShiftedAccuracy:F3}; λmax all {row.AllLambdaMax:G3}, subset {row.Subset.LambdaMax:G3}; trace all {row.AllTrace:G3}; SMAD {Describe(row)}; train {row.TrainSeconds:F0} s + analysis {row.AnalysisSeconds:F0} s; {total.Elapsed.TotalMinutes:F1} min so far"));
                     lossSum = 0; lossCount = 0;
                     if (++next == checkpoints.Count) break;
                     segment.Restart();
@@ -216,7 +214,7 @@ public static class LanguageModelExperiment
         if (variant == FineTuningVariant.HeadOnly) model.Encoder.eval();
     }
 
-    private static string Describe(LanguageModelRow row, LanguageModelOptions options) =>
+    private static string Describe(LanguageModelRow row) =>
         string.Join(", ", row.Subset.Landscapes.Select(l => string.Create(CultureInfo.InvariantCulture,
             $"{l.Dimensions}-D@{l.Distance:G3} {l.Summary.Smad.Plain:G3} ({l.Summary.Minima} min)")));
 
