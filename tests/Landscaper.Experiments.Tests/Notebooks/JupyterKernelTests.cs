@@ -16,6 +16,7 @@ public class JupyterKernelTests
     [InlineData("00-smoke.ipynb")]
     [InlineData("01-loss-landscapes-and-topology.ipynb")]
     [InlineData("03-language-model-fine-tuning.ipynb")]
+    [InlineData("04-molecular-ood.ipynb")]
     [InlineData("05-your-own-model.ipynb")]
     [InlineData("06-prototype-a-metric.ipynb")]
     public async Task Notebook_executes_through_nbconvert_with_the_landscaper_kernel(string name)
