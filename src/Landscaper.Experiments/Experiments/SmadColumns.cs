@@ -23,7 +23,8 @@ public static class SmadColumns
     /// <summary>The columns of every 2-D landscape, then every 3-D one, in the order of the options' distances.</summary>
     /// <param name="options">The analysis settings.</param>
     /// <param name="withMinima">Also a <c>minima_…</c> column per landscape.</param>
-    public static IReadOnlyList<Column> For(MultiScaleAnalysisOptions options, bool withMinima = false)
+    /// <param name="withExtent">Also <c>significantMinima_…</c> and <c>valueRange_…</c> columns per landscape (after minima).</param>
+    public static IReadOnlyList<Column> For(MultiScaleAnalysisOptions options, bool withMinima = false, bool withExtent = false)
     {
         ArgumentNullException.ThrowIfNull(options);
         var list = new List<Column>();
@@ -36,6 +37,11 @@ public static class SmadColumns
                 list.Add(new($"smadNormalized_{suffix}", $"SMAD (normalised), {words}", dims, d, s => s.Smad.Normalized));
                 list.Add(new($"smadWeighted_{suffix}", $"SMAD (weighted), {words}", dims, d, s => s.Smad.Weighted));
                 if (withMinima) list.Add(new($"minima_{suffix}", $"minima, {words}", dims, d, s => s.Minima));
+                if (withExtent)
+                {
+                    list.Add(new($"significantMinima_{suffix}", $"significant minima, {words}", dims, d, s => s.SignificantMinima));
+                    list.Add(new($"valueRange_{suffix}", $"loss range, {words}", dims, d, s => s.ValueRange));
+                }
             }
         return list;
     }

@@ -219,13 +219,8 @@ public static class LanguageModelExperiment
             $"{l.Dimensions}-D@{l.Distance:G3} {l.Summary.Smad.Plain:G3} ({l.Summary.Minima} min)")));
 
     /// <summary>All of <paramref name="texts"/>, or a seeded random subset of <paramref name="limit"/> of them (in corpus order).</summary>
-    internal static IReadOnlyList<LabeledText> Sample(IReadOnlyList<LabeledText> texts, int? limit, int seed)
-    {
-        if (limit is not int n || n >= texts.Count) return texts;
-        var index = Enumerable.Range(0, texts.Count).ToArray();
-        new Random(seed).Shuffle(index);
-        return index[..n].Order().Select(i => texts[i]).ToArray();
-    }
+    internal static IReadOnlyList<LabeledText> Sample(IReadOnlyList<LabeledText> texts, int? limit, int seed) =>
+        limit is not int n || n >= texts.Count ? texts : SeededSubset.Indices(texts.Count, n, seed).Select(i => texts[i]).ToArray();
 
     /// <summary>Evaluation batches of 32 e-mails sorted by token count (less padding; the loss and accuracy do not depend on the order).</summary>
     private static IReadOnlyList<Batch> EvaluationBatches(BertTextTokenizer tokenizer, IReadOnlyList<LabeledText> texts, int maxLength)

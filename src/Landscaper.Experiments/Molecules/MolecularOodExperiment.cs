@@ -41,7 +41,7 @@ public static class MolecularOodExperiment
                 throw new ArgumentException($"Unknown label '{label}'. Labels: {string.Join(", ", MolecularDataset.LabelNames)}.", nameof(options));
         TorchNative.EnsureLoaded();
         var total = Stopwatch.StartNew();
-        var subset = Subset(dataset.Count, options.MoleculeLimit, options.SplitSeed);
+        var subset = SeededSubset.Indices(dataset.Count, options.MoleculeLimit, options.SplitSeed);
         var records = subset.Select(i => dataset[i]).ToArray();
         var keys = subset.Select(i => dataset.ScaffoldGroups.Keys[i]).ToArray();
         var encodings = options.Models.Select(m => options.EncodingOf(m.Architecture)).Distinct()
@@ -109,14 +109,5 @@ public static class MolecularOodExperiment
             model.Dispose();
             foreach (var b in train.Concat(analysis)) { b.Input.Dispose(); b.Target.Dispose(); }
         }
-    }
-
-    /// <summary>All indices, or a seeded random subset of <paramref name="limit"/> of them (ascending).</summary>
-    internal static int[] Subset(int count, int? limit, int seed)
-    {
-        if (limit is not int n || n >= count) return Enumerable.Range(0, count).ToArray();
-        var order = Enumerable.Range(0, count).ToArray();
-        new Random(seed).Shuffle(order);
-        return order[..n].Order().ToArray();
     }
 }

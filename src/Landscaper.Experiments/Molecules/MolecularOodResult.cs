@@ -56,25 +56,9 @@ public sealed record MolecularOodResult(IReadOnlyList<MolecularOodRow> Rows, IRe
 
     private int EigenvalueColumns => Rows.Count == 0 ? 0 : Rows.Max(r => r.Analysis.Eigenvalues.Count);
 
-    private IReadOnlyList<(string Name, Func<MolecularOodRow, double> Value)> LandscapeColumns()
-    {
-        var list = new List<(string, Func<MolecularOodRow, double>)>();
-        foreach (var (dims, steps) in new[] { (2, Options.Analysis.Steps2D), (3, Options.Analysis.Steps3D) })
-        {
-            if (steps == 0) continue;
-            foreach (double d in Options.Analysis.DistancesFor(dims))
-            {
-                string s = string.Create(CultureInfo.InvariantCulture, $"{dims}d_{d:G3}");
-                list.Add(($"smad_{s}", r => r.Landscape(dims, d)?.Smad.Plain ?? double.NaN));
-                list.Add(($"smadNormalized_{s}", r => r.Landscape(dims, d)?.Smad.Normalized ?? double.NaN));
-                list.Add(($"smadWeighted_{s}", r => r.Landscape(dims, d)?.Smad.Weighted ?? double.NaN));
-                list.Add(($"minima_{s}", r => r.Landscape(dims, d)?.Minima ?? double.NaN));
-                list.Add(($"significantMinima_{s}", r => r.Landscape(dims, d)?.SignificantMinima ?? double.NaN));
-                list.Add(($"valueRange_{s}", r => r.Landscape(dims, d)?.ValueRange ?? double.NaN));
-            }
-        }
-        return list;
-    }
+    private IReadOnlyList<(string Name, Func<MolecularOodRow, double> Value)> LandscapeColumns() =>
+        SmadColumns.For(Options.Analysis, withMinima: true, withExtent: true)
+            .Select(c => (c.Name, (Func<MolecularOodRow, double>)(r => c.Of(r.Analysis)))).ToArray();
 
     private IReadOnlyList<(string Name, Func<MolecularOodRow, double> Value)> NumericColumns() =>
     [
